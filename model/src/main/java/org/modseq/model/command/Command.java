@@ -1,0 +1,251 @@
+package org.modseq.model.command;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.ModSeq;
+import org.modseq.model.set.SequenceSet;
+import org.modseq.model.wire.ImapString;
+
+/**
+ * The IMAP commands the model executes, as values. Each renders itself as wire text without its
+ * tag ({@link #toWire()}), so that the same value drives the model, the reference server and any
+ * server over the network.
+ *
+ * <p>Values hold what the client wrote, including arguments the RFC forbids (a {@code *} in
+ * known-uids, CHANGEDSINCE 0): refusing those with BAD is the server's job and the model's rule,
+ * cited where it is enforced.
+ */
+public sealed interface Command {
+
+    String toWire();
+
+    record Capability() implements Command {
+        @Override
+        public String toWire() {
+            return "CAPABILITY";
+        }
+    }
+
+    record Noop() implements Command {
+        @Override
+        public String toWire() {
+            return "NOOP";
+        }
+    }
+
+    record Check() implements Command {
+        @Override
+        public String toWire() {
+            return "CHECK";
+        }
+    }
+
+    /** IDLE until DONE (RFC 2177): in the model, a point at which pending updates are delivered. */
+    record Idle() implements Command {
+        @Override
+        public String toWire() {
+            return "IDLE";
+        }
+    }
+
+    record Logout() implements Command {
+        @Override
+        public String toWire() {
+            return "LOGOUT";
+        }
+    }
+
+    record Login(String user, String password) implements Command {
+        @Override
+        public String toWire() {
+            return "LOGIN " + ImapString.astring(user) + " " + ImapString.astring(password);
+        }
+
+        @Override
+        public String toString() {
+            return "Login[user=" + user + "]";
+        }
+    }
+
+    /** ENABLE (RFC 5161); {@code ENABLE QRESYNC} is an enabling command for CONDSTORE too (R15, R60). */
+    record Enable(List<String> capabilities) implements Command {
+        public Enable {
+            capabilities = List.copyOf(capabilities);
+        }
+
+        @Override
+        public String toWire() {
+            return "ENABLE " + String.join(" ", capabilities);
+        }
+    }
+
+    /** SELECT, or EXAMINE when {@code readOnly}, with RFC 7162's optional parameter. */
+    record Select(String mailbox, boolean readOnly, Optional<SelectParameter> parameter) implements Command {
+        @Override
+        public String toWire() {
+            return (readOnly ? "EXAMINE " : "SELECT ") + ImapString.astring(mailbox)
+                    + parameter.map(p -> " (" + p.toWire() + ")").orElse("");
+        }
+    }
+
+    record Status(String mailbox, List<StatusItem> items) implements Command {
+        public Status {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String toWire() {
+            return "STATUS " + ImapString.astring(mailbox) + " ("
+                    + items.stream().map(Enum::name).collect(Collectors.joining(" ")) + ")";
+        }
+    }
+
+    record Append(String mailbox, Set<Flag> flags, String content) implements Command {
+        public Append {
+            flags = Set.copyOf(flags);
+        }
+
+        @Override
+        public String toWire() {
+            String f = flags.isEmpty() ? "" : " " + flagList(flags);
+            return "APPEND " + ImapString.astring(mailbox) + f + " " + ImapString.literal(content);
+        }
+    }
+
+    record Create(String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return "CREATE " + ImapString.astring(mailbox);
+        }
+    }
+
+    record Delete(String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return "DELETE " + ImapString.astring(mailbox);
+        }
+    }
+
+    record Rename(String from, String to) implements Command {
+        @Override
+        public String toWire() {
+            return "RENAME " + ImapString.astring(from) + " " + ImapString.astring(to);
+        }
+    }
+
+    /**
+     * FETCH or UID FETCH, with the CHANGEDSINCE modifier (R45) and QRESYNC's VANISHED modifier
+     * (R75-R80).
+     */
+    record Fetch(boolean uid, SequenceSet set, List<FetchItem> items, Optional<ModSeq> changedSince, boolean vanished)
+            implements Command {
+        public Fetch {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String toWire() {
+            StringBuilder sb = new StringBuilder(uid ? "UID FETCH " : "FETCH ").append(set.toWire()).append(" (")
+                    .append(items.stream().map(FetchItem::wire).collect(Collectors.joining(" "))).append(')');
+            if (changedSince.isPresent() || vanished) {
+                sb.append(" (");
+                changedSince.ifPresent(m -> sb.append("CHANGEDSINCE ").append(m));
+                if (vanished) {
+                    sb.append(changedSince.isPresent() ? " " : "").append("VANISHED");
+                }
+                sb.append(')');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** STORE or UID STORE, with the UNCHANGEDSINCE modifier (R32-R44). */
+    record Store(boolean uid, SequenceSet set, Optional<ModSeq> unchangedSince, StoreAction action, boolean silent,
+            Set<Flag> flags) implements Command {
+        public Store {
+            flags = Set.copyOf(flags);
+        }
+
+        @Override
+        public String toWire() {
+            return (uid ? "UID STORE " : "STORE ") + set.toWire()
+                    + unchangedSince.map(m -> " (UNCHANGEDSINCE " + m + ")").orElse("")
+                    + " " + action.wire() + (silent ? ".SILENT" : "") + " " + flagList(flags);
+        }
+    }
+
+    /** The result options of SEARCH RETURN (RFC 4731). */
+    enum ReturnOption {
+        MIN, MAX, ALL, COUNT
+    }
+
+    /**
+     * SEARCH or UID SEARCH; with {@code returnOptions} present it is an extended SEARCH answered
+     * by ESEARCH (RFC 4731; RFC 7162 §3.1.10, R55). An empty option list means ALL.
+     */
+    record Search(boolean uid, Optional<List<ReturnOption>> returnOptions, SearchKey key) implements Command {
+        public Search {
+            returnOptions = returnOptions.map(List::copyOf);
+        }
+
+        @Override
+        public String toWire() {
+            String ret = returnOptions.map(o -> "RETURN ("
+                    + o.stream().map(Enum::name).collect(Collectors.joining(" ")) + ") ").orElse("");
+            String key = this.key instanceof SearchKey.And and ? and.toWire().substring(1, and.toWire().length() - 1)
+                    : this.key.toWire();
+            return (uid ? "UID SEARCH " : "SEARCH ") + ret + key;
+        }
+    }
+
+    record Expunge() implements Command {
+        @Override
+        public String toWire() {
+            return "EXPUNGE";
+        }
+    }
+
+    /** UID EXPUNGE (RFC 4315; RFC 7162 §3.2.9, R94). */
+    record UidExpunge(SequenceSet set) implements Command {
+        @Override
+        public String toWire() {
+            return "UID EXPUNGE " + set.toWire();
+        }
+    }
+
+    record Close() implements Command {
+        @Override
+        public String toWire() {
+            return "CLOSE";
+        }
+    }
+
+    record Unselect() implements Command {
+        @Override
+        public String toWire() {
+            return "UNSELECT";
+        }
+    }
+
+    record Copy(boolean uid, SequenceSet set, String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return (uid ? "UID COPY " : "COPY ") + set.toWire() + " " + ImapString.astring(mailbox);
+        }
+    }
+
+    /** MOVE (RFC 6851): its expunges bump the mod-sequence like any other (R95). */
+    record Move(boolean uid, SequenceSet set, String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return (uid ? "UID MOVE " : "MOVE ") + set.toWire() + " " + ImapString.astring(mailbox);
+        }
+    }
+
+    private static String flagList(Set<Flag> flags) {
+        return "(" + flags.stream().sorted().map(Flag::name).collect(Collectors.joining(" ")) + ")";
+    }
+}
