@@ -1,0 +1,982 @@
+package org.modseq.model.wire;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.modseq.model.command.Command;
+import org.modseq.model.command.FetchItem;
+import org.modseq.model.command.SearchKey;
+import org.modseq.model.command.SelectParameter;
+import org.modseq.model.command.StatusItem;
+import org.modseq.model.command.StoreAction;
+import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.ModSeq;
+import org.modseq.model.set.NumberSet;
+import org.modseq.model.set.SequenceSet;
+
+/**
+ * Reads IMAP command lines into {@link Command} values: a small recursive-descent parser over the
+ * grammar of RFC 3501 §9 with the additions of RFC 4466 (select and fetch/store modifiers), RFC
+ * 4731 (SEARCH RETURN), RFC 5161 (ENABLE), RFC 4315 (UID EXPUNGE), RFC 6851 (MOVE), RFC 3691
+ * (UNSELECT), RFC 2177 (IDLE) and RFC 7162 §7 (CONDSTORE and QRESYNC). Pure: no I/O.
+ *
+ * <p>Keywords match without regard to case (RFC 3501 §9, RFC 7162 §7, R108). Values the grammar
+ * allows but the protocol forbids ({@code *} in known-uids, {@code CHANGEDSINCE 0}, QRESYNC
+ * uidvalidity 0) are kept as written: answering them is the model's job, where the rule is cited.
+ *
+ * <p>A line holds literals inline: {@code {n}CRLF} or {@code {n+}CRLF} (LITERAL+, RFC 7888)
+ * followed by n octets, counted in UTF-8 as {@link ImapString#literal(String)} writes them.
+ * Every malformed input ends in a {@link CommandSyntaxException}, never another exception.
+ */
+public final class CommandParser {
+
+    /** A parsed command line: the tag and the command. */
+    public record Tagged(String tag, Command command) {
+    }
+
+    /** Search keys nested deeper than this are refused, so that no input can exhaust the stack. */
+    private static final int MAX_SEARCH_DEPTH = 500;
+
+    private static final Set<String> UNSUPPORTED_FETCH_ITEMS = Set.of(
+            "ENVELOPE", "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BODY", "BODYSTRUCTURE");
+
+    private static final Set<String> UNSUPPORTED_SEARCH_KEYS = Set.of(
+            "BCC", "BEFORE", "BODY", "CC", "FROM", "HEADER", "NEW", "ON", "SENTBEFORE", "SENTON", "SENTSINCE",
+            "SINCE", "SUBJECT", "TEXT", "TO");
+
+    private CommandParser() {
+    }
+
+    /**
+     * Parses one complete command: tag SP command, without the trailing CRLF (RFC 3501 §9
+     * {@code command}). Literals appear inline as {@code {n}\r\n<n octets>} or {@code {n+}\r\n<n octets>}.
+     * The exception carries the tag whenever the tag itself could be read.
+     */
+    public static Tagged parse(String line) throws CommandSyntaxException {
+        Objects.requireNonNull(line, "line");
+        Cursor in = new Cursor(line);
+        String tag = tag(in);
+        try {
+            in.rejectNul();
+            in.space("command");
+            return new Tagged(tag, commandToEnd(in));
+        } catch (CommandSyntaxException e) {
+            throw e.withTag(tag);
+        }
+    }
+
+    /** Parses a command without tag, e.g. {@code UID FETCH 1:* (FLAGS) (CHANGEDSINCE 5 VANISHED)}. */
+    public static Command parseCommand(String text) throws CommandSyntaxException {
+        Objects.requireNonNull(text, "text");
+        Cursor in = new Cursor(text);
+        in.rejectNul();
+        return commandToEnd(in);
+    }
+
+    // --- Tag and command ------------------------------------------------------------------
+
+    /** RFC 3501 §9: {@code tag = 1*<any ASTRING-CHAR except "+">}. */
+    private static String tag(Cursor in) throws CommandSyntaxException {
+        if (in.atEnd()) {
+            throw in.error("empty command line");
+        }
+        String tag = in.take(c -> isAstringChar(c) && c != '+');
+        if (tag.isEmpty()) {
+            throw in.error("expected a tag, found " + in.found());
+        }
+        if (!in.atEnd() && in.peek() != ' ') {
+            throw in.error("invalid character " + show(String.valueOf((char) in.peek())) + " in tag");
+        }
+        return tag;
+    }
+
+    private static Command commandToEnd(Cursor in) throws CommandSyntaxException {
+        Command command = command(in);
+        if (!in.atEnd()) {
+            if (in.peek() == ')') {
+                throw in.error("unexpected ')'");
+            }
+            throw in.error("unexpected text after command: " + in.found());
+        }
+        return command;
+    }
+
+    private static Command command(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String name = in.atom("command name");
+        return switch (upper(name)) {
+            case "CAPABILITY" -> new Command.Capability();
+            case "NOOP" -> new Command.Noop();
+            case "CHECK" -> new Command.Check();
+            case "IDLE" -> new Command.Idle();
+            case "LOGOUT" -> new Command.Logout();
+            case "LOGIN" -> login(in);
+            case "ENABLE" -> enable(in);
+            case "SELECT" -> select(in, false);
+            case "EXAMINE" -> select(in, true);
+            case "STATUS" -> status(in);
+            case "APPEND" -> append(in);
+            case "CREATE" -> new Command.Create(mailboxArgument(in));
+            case "DELETE" -> new Command.Delete(mailboxArgument(in));
+            case "RENAME" -> new Command.Rename(mailboxArgument(in), mailboxArgument(in));
+            case "FETCH" -> fetch(in, false);
+            case "STORE" -> store(in, false);
+            case "SEARCH" -> search(in, false);
+            case "EXPUNGE" -> new Command.Expunge();
+            case "CLOSE" -> new Command.Close();
+            case "UNSELECT" -> new Command.Unselect();
+            case "COPY" -> copy(in, false);
+            case "MOVE" -> move(in, false);
+            case "UID" -> uidCommand(in);
+            default -> throw in.errorAt(start, "unknown command " + show(name));
+        };
+    }
+
+    /** RFC 3501 §6.4.8: {@code UID} before COPY, FETCH, SEARCH, STORE; RFC 6851 MOVE; RFC 4315 EXPUNGE. */
+    private static Command uidCommand(Cursor in) throws CommandSyntaxException {
+        in.space("command after UID");
+        int start = in.pos;
+        String name = in.atom("command after UID");
+        return switch (upper(name)) {
+            case "FETCH" -> fetch(in, true);
+            case "STORE" -> store(in, true);
+            case "SEARCH" -> search(in, true);
+            case "COPY" -> copy(in, true);
+            case "MOVE" -> move(in, true);
+            case "EXPUNGE" -> new Command.UidExpunge(setArgument(in, "UID set"));
+            default -> throw in.errorAt(start, "unknown UID command " + show(name));
+        };
+    }
+
+    // --- Commands with arguments ----------------------------------------------------------
+
+    /** RFC 3501 §6.2.3: {@code LOGIN SP userid SP password}, both astrings. */
+    private static Command login(Cursor in) throws CommandSyntaxException {
+        in.space("user name");
+        String user = astring(in, "user name");
+        in.space("password");
+        String password = astring(in, "password");
+        return new Command.Login(user, password);
+    }
+
+    /** RFC 5161 §4: {@code ENABLE 1*(SP capability)}. */
+    private static Command enable(Cursor in) throws CommandSyntaxException {
+        List<String> capabilities = new ArrayList<>();
+        in.space("capability");
+        do {
+            capabilities.add(in.atom("capability"));
+        } while (in.trySpace());
+        return new Command.Enable(capabilities);
+    }
+
+    /**
+     * RFC 3501 §6.3.1-2 with RFC 4466 §2.1 select parameters: {@code (CONDSTORE)} (RFC 7162 §3.1.8)
+     * or {@code (QRESYNC (...))} (§3.2.5). Only one parameter per command is supported.
+     */
+    private static Command select(Cursor in, boolean readOnly) throws CommandSyntaxException {
+        String mailbox = mailboxArgument(in);
+        Optional<SelectParameter> parameter = Optional.empty();
+        if (in.trySpace()) {
+            in.expect('(');
+            parameter = Optional.of(selectParameter(in));
+            if (in.trySpace()) {
+                throw in.error("only one select parameter is supported");
+            }
+            in.expect(')');
+        }
+        return new Command.Select(mailbox, readOnly, parameter);
+    }
+
+    private static SelectParameter selectParameter(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String name = in.atom("select parameter");
+        return switch (upper(name)) {
+            case "CONDSTORE" -> new SelectParameter.Condstore();
+            case "QRESYNC" -> qresync(in);
+            default -> throw in.errorAt(start, "unknown select parameter " + show(name));
+        };
+    }
+
+    /**
+     * RFC 7162 §7: {@code QRESYNC SP "(" uidvalidity SP mod-sequence-value [SP known-uids]
+     * [SP seq-match-data] ")"}. Zero values and {@code *} are kept for the model to refuse (R64).
+     */
+    private static SelectParameter qresync(Cursor in) throws CommandSyntaxException {
+        in.space("QRESYNC arguments");
+        in.expect('(');
+        long uidValidity = uidValidity(in);
+        in.space("QRESYNC mod-sequence");
+        ModSeq modSeq = modSeq(in, "QRESYNC mod-sequence");
+        Optional<SequenceSet> knownUids = Optional.empty();
+        Optional<SelectParameter.SeqMatch> seqMatch = Optional.empty();
+        if (in.trySpace()) {
+            if (in.peek() != '(') {
+                knownUids = Optional.of(sequenceSet(in, "known UIDs"));
+                if (in.trySpace()) {
+                    seqMatch = Optional.of(seqMatch(in));
+                }
+            } else {
+                seqMatch = Optional.of(seqMatch(in));
+            }
+        }
+        in.expect(')');
+        return new SelectParameter.Qresync(uidValidity, modSeq, knownUids, seqMatch);
+    }
+
+    /** RFC 7162 §7: {@code seq-match-data = "(" known-sequence-set SP known-uid-set ")"}. */
+    private static SelectParameter.SeqMatch seqMatch(Cursor in) throws CommandSyntaxException {
+        in.expect('(');
+        SequenceSet numbers = sequenceSet(in, "known message numbers");
+        in.space("known UIDs");
+        SequenceSet uids = sequenceSet(in, "known UIDs");
+        in.expect(')');
+        return new SelectParameter.SeqMatch(numbers, uids);
+    }
+
+    /** RFC 3501 §6.3.10 with RFC 7162 §3.1.7: {@code STATUS SP mailbox SP "(" status-att *(SP status-att) ")"}. */
+    private static Command status(Cursor in) throws CommandSyntaxException {
+        String mailbox = mailboxArgument(in);
+        in.space("STATUS items");
+        in.expect('(');
+        List<StatusItem> items = new ArrayList<>();
+        do {
+            int start = in.pos;
+            String name = in.atom("STATUS item");
+            items.add(statusItem(name).orElseThrow(() -> in.errorAt(start, "unknown STATUS item " + show(name))));
+        } while (in.trySpace());
+        in.expect(')');
+        return new Command.Status(mailbox, items);
+    }
+
+    private static Optional<StatusItem> statusItem(String name) {
+        for (StatusItem item : StatusItem.values()) {
+            if (item.name().equalsIgnoreCase(name)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * RFC 3501 §6.3.11: {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}. The
+     * date-time is accepted as any quoted string and ignored: the model keeps no internal dates.
+     */
+    private static Command append(Cursor in) throws CommandSyntaxException {
+        String mailbox = mailboxArgument(in);
+        in.space("message literal");
+        Set<Flag> flags = Set.of();
+        if (in.peek() == '(') {
+            flags = flagList(in);
+            in.space("message literal");
+        }
+        if (in.peek() == '"') {
+            quoted(in, "date-time");
+            in.space("message literal");
+        }
+        if (in.peek() != '{') {
+            throw in.expected("message literal {n}");
+        }
+        return new Command.Append(mailbox, flags, literal(in));
+    }
+
+    /**
+     * RFC 3501 §6.4.5 with RFC 4466 §2.4 modifiers: {@code FETCH SP sequence-set SP (fetch-att /
+     * "(" fetch-att *(SP fetch-att) ")") [SP "(" fetch-modifier *(SP fetch-modifier) ")"]}; the
+     * modifiers are CHANGEDSINCE (RFC 7162 §3.1.4.1) and VANISHED (§3.2.6).
+     */
+    private static Command fetch(Cursor in, boolean uid) throws CommandSyntaxException {
+        SequenceSet set = setArgument(in, "sequence set");
+        in.space("FETCH items");
+        List<FetchItem> items = new ArrayList<>();
+        if (in.tryChar('(')) {
+            do {
+                items.add(fetchItem(in, true));
+            } while (in.trySpace());
+            in.expect(')');
+        } else {
+            items.add(fetchItem(in, false));
+        }
+        Optional<ModSeq> changedSince = Optional.empty();
+        boolean vanished = false;
+        if (in.trySpace()) {
+            in.expect('(');
+            do {
+                int start = in.pos;
+                String name = in.atom("FETCH modifier");
+                switch (upper(name)) {
+                    case "CHANGEDSINCE" -> {
+                        if (changedSince.isPresent()) {
+                            throw in.errorAt(start, "duplicate FETCH modifier CHANGEDSINCE");
+                        }
+                        in.space("CHANGEDSINCE value");
+                        changedSince = Optional.of(modSeq(in, "CHANGEDSINCE value"));
+                    }
+                    case "VANISHED" -> {
+                        if (vanished) {
+                            throw in.errorAt(start, "duplicate FETCH modifier VANISHED");
+                        }
+                        vanished = true;
+                    }
+                    default -> throw in.errorAt(start, "unknown FETCH modifier " + show(name));
+                }
+            } while (in.trySpace());
+            in.expect(')');
+        }
+        return new Command.Fetch(uid, set, items, changedSince, vanished);
+    }
+
+    /**
+     * One {@code fetch-att}. A section ({@code BODY[...]}) and a partial ({@code <0.100>}) are read
+     * whole, so that an unsupported item is named in full in the error.
+     */
+    private static FetchItem fetchItem(Cursor in, boolean inList) throws CommandSyntaxException {
+        int start = in.pos;
+        in.take(c -> ImapString.isAtomChar((char) c) && c != '[');
+        if (in.peek() == '[') {
+            in.skipPast(']', "']' to close the section");
+            if (in.peek() == '<') {
+                in.skipPast('>', "'>' to close the partial");
+            }
+        }
+        String item = in.text.substring(start, in.pos);
+        if (item.isEmpty()) {
+            throw in.expected("FETCH item");
+        }
+        String name = upper(item);
+        return switch (name) {
+            case "UID" -> FetchItem.UID;
+            case "FLAGS" -> FetchItem.FLAGS;
+            case "MODSEQ" -> FetchItem.MODSEQ;
+            case "RFC822.SIZE" -> FetchItem.RFC822_SIZE;
+            case "BODY[]" -> FetchItem.BODY;
+            case "BODY.PEEK[]" -> FetchItem.BODY_PEEK;
+            case "ALL", "FAST", "FULL" -> throw in.errorAt(start, inList
+                    ? "FETCH macro " + name + " cannot appear in a list"
+                    : "FETCH macro " + name + " is not supported: list the items");
+            default -> {
+                boolean known = UNSUPPORTED_FETCH_ITEMS.contains(name) || name.startsWith("BODY[")
+                        || name.startsWith("BODY.PEEK[") || name.startsWith("BINARY");
+                throw in.errorAt(start, known ? "FETCH item " + show(item) + " is not supported"
+                        : "unknown FETCH item " + show(item));
+            }
+        };
+    }
+
+    /**
+     * RFC 3501 §6.4.6 with RFC 4466 §2.5 modifiers: {@code STORE SP sequence-set [SP "("
+     * store-modifier *(SP store-modifier) ")"] SP store-att-flags}; the modifier is UNCHANGEDSINCE,
+     * at most once, 0 allowed (RFC 7162 §3.1.3, R44). Flags come as a list or bare, as RFC 3501 allows.
+     */
+    private static Command store(Cursor in, boolean uid) throws CommandSyntaxException {
+        SequenceSet set = setArgument(in, "sequence set");
+        in.space("flag action");
+        Optional<ModSeq> unchangedSince = Optional.empty();
+        if (in.tryChar('(')) {
+            do {
+                int start = in.pos;
+                String name = in.atom("STORE modifier");
+                if (!upper(name).equals("UNCHANGEDSINCE")) {
+                    throw in.errorAt(start, "unknown STORE modifier " + show(name));
+                }
+                if (unchangedSince.isPresent()) {
+                    throw in.errorAt(start, "duplicate STORE modifier UNCHANGEDSINCE");
+                }
+                in.space("UNCHANGEDSINCE value");
+                unchangedSince = Optional.of(modSeq(in, "UNCHANGEDSINCE value"));
+            } while (in.trySpace());
+            in.expect(')');
+            in.space("flag action");
+        }
+        int start = in.pos;
+        String word = in.atom("flag action");
+        String name = upper(word);
+        boolean silent = name.endsWith(".SILENT");
+        StoreAction action = switch (silent ? name.substring(0, name.length() - ".SILENT".length()) : name) {
+            case "FLAGS" -> StoreAction.REPLACE;
+            case "+FLAGS" -> StoreAction.ADD;
+            case "-FLAGS" -> StoreAction.REMOVE;
+            default -> throw in.errorAt(start, "expected FLAGS, +FLAGS or -FLAGS (optionally .SILENT), found "
+                    + show(word));
+        };
+        in.space("flags");
+        Set<Flag> flags;
+        if (in.peek() == '(') {
+            flags = flagList(in);
+        } else {
+            flags = new LinkedHashSet<>();
+            do {
+                flags.add(flag(in));
+            } while (in.trySpace());
+        }
+        return new Command.Store(uid, set, unchangedSince, action, silent, flags);
+    }
+
+    /**
+     * RFC 3501 §6.4.4 with RFC 4466 §2.6 and RFC 4731: {@code SEARCH [SP "RETURN" SP "("
+     * [option *(SP option)] ")"] [SP "CHARSET" SP astring] 1*(SP search-key)}. Several keys are an
+     * implicit AND. Only US-ASCII and UTF-8 are accepted as charsets, and then ignored.
+     */
+    private static Command search(Cursor in, boolean uid) throws CommandSyntaxException {
+        in.space("search criteria");
+        Optional<List<Command.ReturnOption>> returnOptions = Optional.empty();
+        if (in.tryKeyword("RETURN")) {
+            in.space("RETURN options");
+            in.expect('(');
+            List<Command.ReturnOption> options = new ArrayList<>();
+            if (!in.tryChar(')')) {
+                do {
+                    int start = in.pos;
+                    String name = in.atom("RETURN option");
+                    options.add(returnOption(name)
+                            .orElseThrow(() -> in.errorAt(start, "unknown RETURN option " + show(name))));
+                } while (in.trySpace());
+                in.expect(')');
+            }
+            returnOptions = Optional.of(options);
+            in.space("search criteria");
+        }
+        if (in.tryKeyword("CHARSET")) {
+            in.space("charset");
+            int start = in.pos;
+            String charset = astring(in, "charset");
+            if (!charset.equalsIgnoreCase("US-ASCII") && !charset.equalsIgnoreCase("UTF-8")) {
+                throw in.errorAt(start, "unsupported charset " + show(charset) + ": only US-ASCII and UTF-8");
+            }
+            in.space("search criteria");
+        }
+        List<SearchKey> keys = new ArrayList<>();
+        do {
+            keys.add(searchKey(in));
+        } while (in.trySpace());
+        return new Command.Search(uid, returnOptions, keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys));
+    }
+
+    private static Optional<Command.ReturnOption> returnOption(String name) {
+        for (Command.ReturnOption option : Command.ReturnOption.values()) {
+            if (option.name().equalsIgnoreCase(name)) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static SearchKey searchKey(Cursor in) throws CommandSyntaxException {
+        if (in.depth >= MAX_SEARCH_DEPTH) {
+            throw in.error("search criteria nested deeper than " + MAX_SEARCH_DEPTH + " levels");
+        }
+        in.depth++;
+        try {
+            return searchKeyAtDepth(in);
+        } finally {
+            in.depth--;
+        }
+    }
+
+    /** RFC 3501 §9 {@code search-key}, the subset the model evaluates, with RFC 7162's MODSEQ key. */
+    private static SearchKey searchKeyAtDepth(Cursor in) throws CommandSyntaxException {
+        int first = in.peek();
+        if (first == '(') {
+            in.expect('(');
+            List<SearchKey> keys = new ArrayList<>();
+            do {
+                keys.add(searchKey(in));
+            } while (in.trySpace());
+            in.expect(')');
+            return new SearchKey.And(keys);
+        }
+        if (first == '*' || isDigit(first)) {
+            return new SearchKey.MessageNumbers(sequenceSet(in, "sequence set"));
+        }
+        int start = in.pos;
+        String word = in.atom("search key");
+        String name = upper(word);
+        return switch (name) {
+            case "ALL" -> new SearchKey.All();
+            case "UID" -> new SearchKey.Uids(setArgument(in, "UID set"));
+            case "SEEN", "UNSEEN" -> new SearchKey.FlagKey(Flag.SEEN, name.equals("SEEN"));
+            case "ANSWERED", "UNANSWERED" -> new SearchKey.FlagKey(Flag.ANSWERED, name.equals("ANSWERED"));
+            case "FLAGGED", "UNFLAGGED" -> new SearchKey.FlagKey(Flag.FLAGGED, name.equals("FLAGGED"));
+            case "DELETED", "UNDELETED" -> new SearchKey.FlagKey(Flag.DELETED, name.equals("DELETED"));
+            case "DRAFT", "UNDRAFT" -> new SearchKey.FlagKey(Flag.DRAFT, name.equals("DRAFT"));
+            case "RECENT", "OLD" -> new SearchKey.FlagKey(Flag.RECENT, name.equals("RECENT"));
+            case "KEYWORD", "UNKEYWORD" -> {
+                in.space("keyword");
+                yield new SearchKey.FlagKey(keyword(in), name.equals("KEYWORD"));
+            }
+            case "LARGER" -> {
+                in.space("LARGER size");
+                yield new SearchKey.Larger(number32(in, "LARGER size"));
+            }
+            case "SMALLER" -> {
+                in.space("SMALLER size");
+                yield new SearchKey.Smaller(number32(in, "SMALLER size"));
+            }
+            case "NOT" -> {
+                in.space("search key after NOT");
+                yield new SearchKey.Not(searchKey(in));
+            }
+            case "OR" -> {
+                in.space("first search key after OR");
+                SearchKey left = searchKey(in);
+                in.space("second search key after OR");
+                yield new SearchKey.Or(left, searchKey(in));
+            }
+            case "MODSEQ" -> modSeqKey(in);
+            default -> throw in.errorAt(start, UNSUPPORTED_SEARCH_KEYS.contains(name)
+                    ? "search key " + name + " is not supported"
+                    : "unknown search key " + show(word));
+        };
+    }
+
+    /** RFC 7162 §3.1.5, §7: {@code MODSEQ [SP entry-name SP entry-type-req] SP mod-sequence-valzer}. */
+    private static SearchKey modSeqKey(Cursor in) throws CommandSyntaxException {
+        in.space("mod-sequence");
+        Optional<SearchKey.Entry> entry = Optional.empty();
+        if (in.peek() == '"') {
+            int start = in.pos;
+            Flag flag = entryFlag(in, start, quoted(in, "entry name"));
+            in.space("entry type");
+            entry = Optional.of(new SearchKey.Entry(flag, entryType(in)));
+            in.space("mod-sequence");
+        }
+        return new SearchKey.ModSeqKey(entry, modSeq(in, "MODSEQ value"));
+    }
+
+    /**
+     * R52: {@code entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE}, with the quoted-string
+     * escapes of RFC 3501 §4.3 ({@code "/flags/\\seen"}); {@code attr-flag} excludes \Recent.
+     */
+    private static Flag entryFlag(Cursor in, int start, String name) throws CommandSyntaxException {
+        String prefix = "/flags/";
+        if (!name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw in.errorAt(start, "MODSEQ entry name must be \"/flags/<flag>\", found " + show(name));
+        }
+        String flagName = name.substring(prefix.length());
+        boolean system = flagName.startsWith("\\");
+        if (!ImapString.isAtom(system ? flagName.substring(1) : flagName)) {
+            throw in.errorAt(start, "invalid flag in MODSEQ entry name " + show(name));
+        }
+        Flag flag;
+        try {
+            flag = Flag.of(flagName);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(start, "unknown system flag " + show(flagName) + " in MODSEQ entry name");
+        }
+        if (flag.equals(Flag.RECENT)) {
+            throw in.errorAt(start, "\\Recent has no MODSEQ entry name (RFC 7162 section 7, attr-flag)");
+        }
+        return flag;
+    }
+
+    private static SearchKey.EntryType entryType(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String word = in.atom("entry type");
+        for (SearchKey.EntryType type : SearchKey.EntryType.values()) {
+            if (type.name().equalsIgnoreCase(word)) {
+                return type;
+            }
+        }
+        throw in.errorAt(start, "unknown entry type " + show(word) + ": expected priv, shared or all");
+    }
+
+    private static Command copy(Cursor in, boolean uid) throws CommandSyntaxException {
+        SequenceSet set = setArgument(in, "sequence set");
+        return new Command.Copy(uid, set, mailboxArgument(in));
+    }
+
+    private static Command move(Cursor in, boolean uid) throws CommandSyntaxException {
+        SequenceSet set = setArgument(in, "sequence set");
+        return new Command.Move(uid, set, mailboxArgument(in));
+    }
+
+    // --- Arguments ------------------------------------------------------------------------
+
+    /** SP mailbox: RFC 3501 §9 {@code mailbox = "INBOX" / astring}; INBOX is kept as written. */
+    private static String mailboxArgument(Cursor in) throws CommandSyntaxException {
+        in.space("mailbox name");
+        return astring(in, "mailbox name");
+    }
+
+    private static SequenceSet setArgument(Cursor in, String what) throws CommandSyntaxException {
+        in.space(what);
+        return sequenceSet(in, what);
+    }
+
+    /** RFC 3501 §9: {@code astring = 1*ASTRING-CHAR / string}, {@code string = quoted / literal}. */
+    private static String astring(Cursor in, String what) throws CommandSyntaxException {
+        int first = in.peek();
+        if (first == '"') {
+            return quoted(in, what);
+        }
+        if (first == '{') {
+            return literal(in);
+        }
+        String atom = in.take(CommandParser::isAstringChar);
+        if (atom.isEmpty()) {
+            throw in.expected(what);
+        }
+        return atom;
+    }
+
+    /** RFC 3501 §4.3, §9: {@code quoted = DQUOTE *QUOTED-CHAR DQUOTE}; only \" and \\ are escapes. */
+    private static String quoted(Cursor in, String what) throws CommandSyntaxException {
+        int start = in.pos;
+        if (!in.tryChar('"')) {
+            throw in.expected(what + " in quotes");
+        }
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            if (in.atEnd()) {
+                throw in.errorAt(start, "unterminated quoted string");
+            }
+            char c = in.text.charAt(in.pos);
+            if (c == '"') {
+                in.pos++;
+                return value.toString();
+            }
+            if (c == '\\') {
+                int escaped = in.pos + 1 < in.text.length() ? in.text.charAt(in.pos + 1) : -1;
+                if (escaped != '"' && escaped != '\\') {
+                    throw in.error("invalid escape in quoted string: only \\\" and \\\\ may follow a backslash");
+                }
+                value.append((char) escaped);
+                in.pos += 2;
+            } else if (c == '\r' || c == '\n') {
+                throw in.error("line break in quoted string: a literal is needed");
+            } else if (c > 0x7f) {
+                throw in.error("8-bit character in quoted string: a literal is needed");
+            } else {
+                value.append(c);
+                in.pos++;
+            }
+        }
+    }
+
+    /**
+     * RFC 3501 §4.3, §9: {@code literal = "{" number "}" CRLF *CHAR8}, and RFC 7888's
+     * {@code "{" number "+}"}. The length counts octets of the UTF-8 encoding.
+     */
+    private static String literal(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        in.expect('{');
+        String digits = in.take(CommandParser::isDigit);
+        if (digits.isEmpty()) {
+            throw in.expected("literal length");
+        }
+        in.tryChar('+');
+        if (!in.tryChar('}')) {
+            throw in.expected("'}' after literal length");
+        }
+        if (digits.length() > 10 || Long.parseLong(digits) > NumberSet.MAX_NUMBER) {
+            throw in.errorAt(start, "literal length " + show(digits) + " is beyond 2^32-1");
+        }
+        long length = Long.parseLong(digits);
+        if (!in.tryChar('\r') || !in.tryChar('\n')) {
+            throw in.expected("CRLF after literal length");
+        }
+        int end = in.pos;
+        long octets = 0;
+        while (octets < length) {
+            if (end >= in.text.length()) {
+                throw in.errorAt(start, "literal of " + length + " octets is cut short: only " + octets
+                        + " follow");
+            }
+            int codePoint = in.text.codePointAt(end);
+            octets += utf8Length(codePoint);
+            end += Character.charCount(codePoint);
+        }
+        if (octets != length) {
+            throw in.errorAt(start, "literal length " + length + " ends inside a multi-octet character");
+        }
+        String value = in.text.substring(in.pos, end);
+        in.pos = end;
+        return value;
+    }
+
+    private static int utf8Length(int codePoint) {
+        if (codePoint < 0x80) {
+            return 1;
+        }
+        if (codePoint < 0x800) {
+            return 2;
+        }
+        return codePoint < 0x10000 ? 3 : 4;
+    }
+
+    /** RFC 3501 §9: {@code flag-list = "(" [flag *(SP flag)] ")"}. */
+    private static Set<Flag> flagList(Cursor in) throws CommandSyntaxException {
+        in.expect('(');
+        Set<Flag> flags = new LinkedHashSet<>();
+        if (in.tryChar(')')) {
+            return flags;
+        }
+        do {
+            flags.add(flag(in));
+        } while (in.trySpace());
+        in.expect(')');
+        return flags;
+    }
+
+    /**
+     * RFC 3501 §9: {@code flag = "\" atom / atom}. Unknown {@code \}-flags are refused ({@link Flag#of});
+     * \Recent is kept as written, for the model to answer.
+     */
+    private static Flag flag(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        boolean system = in.tryChar('\\');
+        String atom = in.take(c -> ImapString.isAtomChar((char) c));
+        if (atom.isEmpty()) {
+            in.pos = start;
+            throw in.expected("flag");
+        }
+        String name = system ? "\\" + atom : atom;
+        try {
+            return Flag.of(name);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(start, "unknown system flag " + show(name));
+        }
+    }
+
+    /** RFC 3501 §9: {@code flag-keyword = atom}. */
+    private static Flag keyword(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String atom = in.atom("keyword");
+        try {
+            return Flag.of(atom);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(start, "invalid keyword " + show(atom));
+        }
+    }
+
+    /**
+     * RFC 3501 §9 {@code sequence-set}: {@code seq-number [":" seq-number] *("," ...)} where a
+     * seq-number is an nz-number below 2^32 or {@code *}.
+     */
+    private static SequenceSet sequenceSet(Cursor in, String what) throws CommandSyntaxException {
+        int start = in.pos;
+        String text = in.take(c -> ImapString.isAtomChar((char) c) || c == '*');
+        if (text.isEmpty()) {
+            throw in.expected(what);
+        }
+        for (String item : text.split(",", -1)) {
+            String[] bounds = item.split(":", -1);
+            if (bounds.length > 2) {
+                throw in.errorAt(start, "invalid " + what + " " + show(text) + ": " + show(item)
+                        + " has more than one ':'");
+            }
+            for (String bound : bounds) {
+                String problem = sequenceBoundProblem(bound);
+                if (problem != null) {
+                    throw in.errorAt(start, "invalid " + what + " " + show(text) + ": " + problem);
+                }
+            }
+        }
+        try {
+            return SequenceSet.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(start, "invalid " + what + " " + show(text));
+        }
+    }
+
+    private static String sequenceBoundProblem(String bound) {
+        if (bound.isEmpty()) {
+            return "empty number";
+        }
+        if (bound.equals("*")) {
+            return null;
+        }
+        if (!allDigits(bound)) {
+            return show(bound) + " is neither a number nor '*'";
+        }
+        if (bound.charAt(0) == '0') {
+            return show(bound) + " is not a number from 1 up";
+        }
+        if (bound.length() > 10 || Long.parseLong(bound) > NumberSet.MAX_NUMBER) {
+            return bound.length() > 20 ? "number beyond 2^32-1" : bound + " is beyond 2^32-1";
+        }
+        return null;
+    }
+
+    /** RFC 3501 §9 {@code number}: an unsigned 32-bit value. */
+    private static long number32(Cursor in, String what) throws CommandSyntaxException {
+        int start = in.pos;
+        String digits = in.atom(what);
+        if (!allDigits(digits)) {
+            throw in.errorAt(start, what + " must be a number, found " + show(digits));
+        }
+        if (digits.length() > 10 || Long.parseLong(digits) > NumberSet.MAX_NUMBER) {
+            throw in.errorAt(start, what + " " + show(digits) + " is beyond 2^32-1");
+        }
+        return Long.parseLong(digits);
+    }
+
+    /** RFC 7162 §7 {@code mod-sequence-valzer}: 0 to 2^63-1; 0 is kept for the model to judge (R46). */
+    private static ModSeq modSeq(Cursor in, String what) throws CommandSyntaxException {
+        int start = in.pos;
+        String digits = in.atom(what);
+        if (!allDigits(digits)) {
+            throw in.errorAt(start, what + " must be a number, found " + show(digits));
+        }
+        try {
+            return ModSeq.parse(digits);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(start, what + " " + show(digits) + " is beyond 2^63-1");
+        }
+    }
+
+    /** RFC 7162 §7 {@code uidvalidity}: any decimal up to 2^63-1, so that the model can answer range errors (R64). */
+    private static long uidValidity(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String digits = in.atom("QRESYNC uidvalidity");
+        if (!allDigits(digits)) {
+            throw in.errorAt(start, "QRESYNC uidvalidity must be a number, found " + show(digits));
+        }
+        try {
+            if (digits.length() <= 19) {
+                return Long.parseLong(digits);
+            }
+        } catch (NumberFormatException e) {
+            // beyond 2^63-1: reported below
+        }
+        throw in.errorAt(start, "QRESYNC uidvalidity " + show(digits) + " is beyond 2^63-1");
+    }
+
+    // --- Characters -----------------------------------------------------------------------
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean allDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(CommandParser::isDigit);
+    }
+
+    /** RFC 3501 §9: {@code ASTRING-CHAR = ATOM-CHAR / resp-specials}. */
+    private static boolean isAstringChar(int c) {
+        return c == ']' || ImapString.isAtomChar((char) c);
+    }
+
+    private static String upper(String s) {
+        return s.toUpperCase(Locale.ROOT);
+    }
+
+    /** Input quoted for an error message, cut short when long. */
+    private static String show(String s) {
+        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+    }
+
+    /** The line and a position in it; every read either consumes what it wants or throws. */
+    private static final class Cursor {
+        private final String text;
+        private int pos;
+        private int depth;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            return pos >= text.length();
+        }
+
+        /** The next character, or -1 at the end. */
+        int peek() {
+            return atEnd() ? -1 : text.charAt(pos);
+        }
+
+        boolean tryChar(char c) {
+            if (peek() == c) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean trySpace() {
+            return tryChar(' ');
+        }
+
+        void expect(char c) throws CommandSyntaxException {
+            if (!tryChar(c)) {
+                throw error("expected '" + c + "'" + (atEnd() ? "" : ", found " + found()));
+            }
+        }
+
+        /** The single SP before an argument (RFC 3501 §9 {@code SP}); "missing" when the line ends. */
+        void space(String what) throws CommandSyntaxException {
+            if (atEnd()) {
+                throw error("missing " + what);
+            }
+            if (!trySpace()) {
+                throw error("expected a space before " + what + ", found " + found());
+            }
+        }
+
+        /** Consumes a keyword when it comes next as a whole atom, in any case. */
+        boolean tryKeyword(String keyword) {
+            int end = pos + keyword.length();
+            if (text.regionMatches(true, pos, keyword, 0, keyword.length())
+                    && (end == text.length() || !ImapString.isAtomChar(text.charAt(end)))) {
+                pos = end;
+                return true;
+            }
+            return false;
+        }
+
+        String take(IntPredicate accept) {
+            int start = pos;
+            while (!atEnd() && accept.test(text.charAt(pos))) {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
+
+        /** RFC 3501 §9 {@code atom = 1*ATOM-CHAR}. */
+        String atom(String what) throws CommandSyntaxException {
+            String atom = take(c -> ImapString.isAtomChar((char) c));
+            if (atom.isEmpty()) {
+                throw expected(what);
+            }
+            return atom;
+        }
+
+        /** Moves just past the next {@code close}, which must come before the end. */
+        void skipPast(char close, String what) throws CommandSyntaxException {
+            int at = text.indexOf(close, pos);
+            if (at < 0) {
+                pos = text.length();
+                throw error("expected " + what);
+            }
+            pos = at + 1;
+        }
+
+        void rejectNul() throws CommandSyntaxException {
+            int at = text.indexOf('\0');
+            if (at >= 0) {
+                throw errorAt(at, "NUL character");
+            }
+        }
+
+        /** What comes next, for "found ..." in messages. */
+        String found() {
+            return atEnd() ? "end of line" : show(text.substring(pos, Math.min(text.length(), pos + 41)));
+        }
+
+        CommandSyntaxException expected(String what) {
+            return atEnd() ? error("missing " + what) : error("expected " + what + ", found " + found());
+        }
+
+        CommandSyntaxException error(String problem) {
+            return errorAt(pos, problem);
+        }
+
+        CommandSyntaxException errorAt(int at, String problem) {
+            return new CommandSyntaxException(problem, at + 1);
+        }
+    }
+}
