@@ -36,9 +36,10 @@ public record FlagState(Set<Flag> flags, Map<Flag, ModSeq> changedAt) {
 
     /**
      * Sets exactly {@code wanted} among the flags in {@code scope}, leaving others as they are;
-     * each flag whose state flips is stamped with {@code modSeq} (R4), others keep their stamp (R5).
+     * each flag whose state flips is stamped with {@code modSeq} (R4), others keep their stamp
+     * (R5) unless {@code stampUnchanged}, the choice of a server that bumps on no-op STOREs.
      */
-    public FlagState with(Set<Flag> wanted, Set<Flag> scope, ModSeq modSeq) {
+    public FlagState with(Set<Flag> wanted, Set<Flag> scope, ModSeq modSeq, boolean stampUnchanged) {
         Set<Flag> next = new HashSet<>(flags);
         Map<Flag, ModSeq> stamps = new HashMap<>(changedAt);
         for (Flag f : scope) {
@@ -49,6 +50,8 @@ public record FlagState(Set<Flag> flags, Map<Flag, ModSeq> changedAt) {
                 } else {
                     next.remove(f);
                 }
+                stamps.put(f, modSeq);
+            } else if (stampUnchanged) {
                 stamps.put(f, modSeq);
             }
         }

@@ -69,17 +69,18 @@ public record Message(Uid uid, ModSeq added, FlagState shared, Map<String, FlagS
     /**
      * Makes {@code wanted} the state of the flags in {@code scope} for {@code user}; the flags in
      * {@code privateScope} are stored per user, the others shared. Only flags whose state flips
-     * get {@code modSeq} (R4, R5).
+     * get {@code modSeq} (R4, R5), or every flag in scope when {@code stampUnchanged}.
      */
-    public Message withFlags(String user, Set<Flag> wanted, Set<Flag> scope, Set<Flag> privateScope, ModSeq modSeq) {
+    public Message withFlags(String user, Set<Flag> wanted, Set<Flag> scope, Set<Flag> privateScope, ModSeq modSeq,
+            boolean stampUnchanged) {
         Set<Flag> sharedScope = new HashSet<>(scope);
         sharedScope.removeAll(privateScope);
         Set<Flag> ownScope = new HashSet<>(scope);
         ownScope.retainAll(privateScope);
-        FlagState nextShared = shared.with(wanted, sharedScope, modSeq);
+        FlagState nextShared = shared.with(wanted, sharedScope, modSeq, stampUnchanged);
         Map<String, FlagState> nextPrivate = new HashMap<>(privateFlags);
         if (!ownScope.isEmpty()) {
-            nextPrivate.put(user, privateFor(user).with(wanted, ownScope, modSeq));
+            nextPrivate.put(user, privateFor(user).with(wanted, ownScope, modSeq, stampUnchanged));
         }
         return new Message(uid, added, nextShared, nextPrivate, content);
     }

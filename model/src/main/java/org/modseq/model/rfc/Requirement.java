@@ -47,7 +47,7 @@ import java.util.Objects;
  */
 public enum Requirement {
 
-    // --- A. Mod-sequence assignment -------------------------------------------------------
+    // A. Mod-sequence assignment
     R1("§3.1", MUST, SERVER,
             "Every message has a mod-sequence: an opaque unsigned 63-bit value in 1..2^63-1 (RFC 4551 allowed 64 bits)."),
     R2("§3.1", MUST, SERVER,
@@ -78,7 +78,7 @@ public enum Requirement {
     R14("§3.1", FACT, SERVER,
             "Persistent mod-sequences are optional per mailbox; a mailbox without them is announced with NOMODSEQ."),
 
-    // --- B. Enabling commands; MODSEQ (and UID) in untagged FETCH -------------------------
+    // B. Enabling commands; MODSEQ (and UID) in untagged FETCH
     R15("§3.1, §3.2.3", DEFINITION, SERVER,
             "Enabling commands: SELECT/EXAMINE (CONDSTORE), STATUS HIGHESTMODSEQ, FETCH or SEARCH with MODSEQ, FETCH CHANGEDSINCE, STORE UNCHANGEDSINCE, ENABLE CONDSTORE/QRESYNC."),
     R16("§3.1", MUST, SERVER,
@@ -96,7 +96,7 @@ public enum Requirement {
     R22("§3.1.1", FACT, SERVER,
             "The server announces the extension with the CONDSTORE capability."),
 
-    // --- C. SELECT/EXAMINE: HIGHESTMODSEQ / NOMODSEQ; client cache ------------------------
+    // C. SELECT/EXAMINE: HIGHESTMODSEQ / NOMODSEQ; client cache
     R23("§3.1.2", MUST, SERVER,
             "After an enabling command, each successful SELECT/EXAMINE reports exactly one of HIGHESTMODSEQ or NOMODSEQ in an untagged OK."),
     R24("§3.1.2", MUST, SERVER,
@@ -113,10 +113,10 @@ public enum Requirement {
             "Once enabled, every successful SELECT/EXAMINE of a mailbox without persistent mod-sequences reports NOMODSEQ."),
     R30("§3.1.2.2", MUST, SERVER,
             "While a NOMODSEQ mailbox stays selected, FETCH CHANGEDSINCE, FETCH/SEARCH MODSEQ and STORE UNCHANGEDSINCE all get a tagged BAD."),
-    R31("§7", DEFINITION, SYNTAX,
+    R31("§7", DEFINITION, SERVER,
             "The HIGHESTMODSEQ code takes a value of at least 1, NOMODSEQ takes none, and both still need text after the code (erratum 5055)."),
 
-    // --- D. STORE / UID STORE: UNCHANGEDSINCE, MODIFIED -----------------------------------
+    // D. STORE / UID STORE: UNCHANGEDSINCE, MODIFIED
     R32("§3.1.3", FACT, SERVER,
             "UNCHANGEDSINCE m lets a STORE act on a message only if every item it touches has a mod-sequence of at most m."),
     R33("§3.1.3", MUST, SERVER,
@@ -141,27 +141,27 @@ public enum Requirement {
             "If a message appears twice in the set and duplicates are kept, the later occurrence may not fail because the first one succeeded."),
     R43("§3.1.3", FACT, SERVER,
             "STORE UNCHANGEDSINCE is itself an enabling command, so later unsolicited FETCHes carry MODSEQ."),
-    R44("§7", DEFINITION, SYNTAX,
+    R44("§7", DEFINITION, SERVER,
             "A STORE accepts at most one UNCHANGEDSINCE, and its value may be 0."),
 
-    // --- E. FETCH: CHANGEDSINCE and MODSEQ ------------------------------------------------
+    // E. FETCH: CHANGEDSINCE and MODSEQ
     R45("§3.1.4.1", FACT, SERVER,
             "FETCH CHANGEDSINCE m returns only messages whose mod-sequence is strictly greater than m, and implies MODSEQ."),
-    R46("§7", DEFINITION, SYNTAX,
+    R46("§7", DEFINITION, SERVER,
             "CHANGEDSINCE needs a value of at least 1; CHANGEDSINCE 0 is a syntax error answered with BAD."),
     R47("§3.1.4.2", DEFINITION, SERVER,
             "The MODSEQ fetch item is answered as MODSEQ (n) in parentheses; the same item also reports conditional-STORE and external changes."),
     R48("§3.1.4", FACT, SERVER,
             "CHANGEDSINCE and the MODSEQ fetch item both enable CONDSTORE, and both are refused with BAD on a NOMODSEQ mailbox."),
 
-    // --- F. SEARCH / SORT / ESEARCH with the MODSEQ criterion -----------------------------
+    // F. SEARCH / SORT / ESEARCH with the MODSEQ criterion
     R49("§3.1.5", FACT, SERVER,
             "SEARCH MODSEQ m matches messages whose mod-sequence is greater than or equal to m."),
     R50("§3.1.5", MUST, SERVER,
             "For entry type \"all\" the server compares against the larger of the private and the shared mod-sequence."),
     R51("§3.1.5", MUST, SERVER,
             "Without per-item mod-sequences the entry name and type are ignored; with them, they should narrow the match."),
-    R52("§3.1.5, §7", DEFINITION, SYNTAX,
+    R52("§3.1.5, §7", DEFINITION, SERVER,
             "The entry name is the quoted string \"/flags/<flag>\" with a system flag's backslash escaped; \\Recent is not allowed."),
     R53("§3.1.5, §3.1.6", MUST, SERVER,
             "A non-empty SEARCH/UID SEARCH result for a MODSEQ query ends with (MODSEQ n), n the highest mod-sequence among the hits; an empty one gets nothing."),
@@ -170,14 +170,14 @@ public enum Requirement {
             OUT_OF_SCOPE, "SORT (RFC 5256) is not modelled yet: planned"),
     R55("§3.1.10", MUST, SERVER,
             "With ESEARCH (or ESORT), a non-empty MODSEQ query is answered by ESEARCH carrying the MODSEQ return item instead of the appended form."),
-    R56("§7", DEFINITION, SYNTAX,
+    R56("§7", DEFINITION, SERVER,
             "The MODSEQ search key is available to SEARCH, SORT and THREAD alike."),
 
-    // --- G. STATUS HIGHESTMODSEQ ----------------------------------------------------------
+    // G. STATUS HIGHESTMODSEQ
     R57("§3.1.7", MUST, SERVER,
             "STATUS HIGHESTMODSEQ gives the same value as the SELECT response code, and 0 for a mailbox without persistent mod-sequences."),
 
-    // --- H. ENABLE / QRESYNC activation / capabilities ------------------------------------
+    // H. ENABLE / QRESYNC activation / capabilities
     R58("§3.2.2", SHOULD, SERVER,
             "A server advertising QRESYNC also lists CONDSTORE; QRESYNC alone already implies CONDSTORE."),
     R59("§3.2.3", MUST, SERVER,
@@ -191,8 +191,8 @@ public enum Requirement {
     R63("§3.2.3", MUST, SERVER,
             "The QRESYNC select parameter and the VANISHED fetch modifier get BAD unless ENABLE QRESYNC was accepted earlier on this connection."),
 
-    // --- I. QRESYNC parameter to SELECT/EXAMINE -------------------------------------------
-    R64("§3.2.5, §7", DEFINITION, SYNTAX,
+    // I. QRESYNC parameter to SELECT/EXAMINE
+    R64("§3.2.5, §7", DEFINITION, SERVER,
             "QRESYNC takes (uidvalidity modseq [known-uids] [(seq-set uid-set)]), with nonzero uidvalidity and modseq and no * in any set."),
     R65("§3.2.5", FACT, SERVER,
             "All QRESYNC arguments are validated before the mailbox is opened; an invalid one gets BAD and leaves no mailbox selected."),
@@ -215,7 +215,7 @@ public enum Requirement {
     R74("§3.2.11", MUST, SERVER,
             "When a QRESYNC select replaces an already selected mailbox, the CLOSED code comes before the new mailbox's responses."),
 
-    // --- J. VANISHED modifier and VANISHED / VANISHED (EARLIER) responses ------------------
+    // J. VANISHED modifier and VANISHED / VANISHED (EARLIER) responses
     R75("§3.2.6", MUST, SERVER,
             "The VANISHED modifier is only valid on UID FETCH; on FETCH it gets BAD."),
     R76("§3.2.6", MUST, SERVER,
@@ -244,10 +244,10 @@ public enum Requirement {
             "A plain VANISHED may appear during UID FETCH, UID STORE and UID SEARCH, but not during a UID SEARCH whose criteria use message numbers."),
     R88("§3.2.10.2", MUST, CLIENT,
             "The client applies every VANISHED it receives to its view of the mailbox."),
-    R89("§7", DEFINITION, SYNTAX,
+    R89("§7", DEFINITION, SERVER,
             "A VANISHED response is VANISHED, optionally (EARLIER), then a UID set; the VANISHED modifier belongs to UID FETCH only."),
 
-    // --- K. EXPUNGE, CLOSE, UID EXPUNGE, MOVE; event ordering -----------------------------
+    // K. EXPUNGE, CLOSE, UID EXPUNGE, MOVE; event ordering
     R90("§3.2.7", FACT, SERVER,
             "EXPUNGE announces every removed message (VANISHED or EXPUNGE) before its tagged OK."),
     R91("§3.2.7", MUST, SERVER,
@@ -263,7 +263,7 @@ public enum Requirement {
     R96("§3.2", MUST, SERVER,
             "While an expunge is held back but newer MODSEQ values are sent, any HIGHESTMODSEQ code stays below the held-back expunge's mod-sequence."),
 
-    // --- L. Persistence, UIDVALIDITY and expunge state ------------------------------------
+    // L. Persistence, UIDVALIDITY and expunge state
     R97("§3.1.2.1", FACT, SERVER,
             "A server may drop its HIGHESTMODSEQ history across a UIDVALIDITY change (the persistence side of R26)."),
     R98("§5.1", FACT, SERVER,
@@ -277,7 +277,7 @@ public enum Requirement {
     R102("§6", MUST, CLIENT,
             "Client resync: prefer QRESYNC, advance the cached HIGHESTMODSEQ only at tagged replies, honour HIGHESTMODSEQ codes, reset on NOMODSEQ or new UIDVALIDITY."),
 
-    // --- M. CLOSED response code ----------------------------------------------------------
+    // M. CLOSED response code
     R103("§3.2.11", MUST, SERVER,
             "When SELECT/EXAMINE implicitly closes the current mailbox, CLOSED (no arguments) separates the old mailbox's responses from the new one's."),
     R104("§3.2.11", LOWER_MUST, SERVER,
@@ -285,7 +285,7 @@ public enum Requirement {
     R105("§3.2.11", FACT, SERVER,
             "CLOSE, UNSELECT and similar commands that leave no mailbox selected need not send CLOSED."),
 
-    // --- N. Command line length (updates RFC 2683 §3.2.1.5) -------------------------------
+    // N. Command line length (updates RFC 2683 §3.2.1.5)
     R106("§4", FACT, SERVER,
             "A server enforcing a line-length limit answers an overlong line with BAD and may disconnect; long UID sets make this likely.",
             DEFERRED, "exercised by the reference server's protocol tests (issue 3)"),
@@ -293,8 +293,8 @@ public enum Requirement {
             "About 8192 octets per command line (literals excluded) is the new guideline: clients stay below it and split larger requests.",
             DEFERRED, "exercised by the reference server's protocol tests (issue 3)"),
 
-    // --- O. General syntax (§7) -----------------------------------------------------------
-    R108("§7", MUST, SYNTAX,
+    // O. General syntax (§7)
+    R108("§7", MUST, SERVER,
             "Every keyword and token this extension adds is matched without regard to case."),
     R109("§7", MUST_NOT, BOTH,
             "A server never emits backslash flags beyond those a standard defines; a client must tolerate unknown ones."),

@@ -1,0 +1,55 @@
+package org.modseq.model.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.modseq.model.response.Response;
+import org.modseq.model.response.Response.Condition;
+import org.modseq.model.response.ResponseCode;
+
+/**
+ * One command being answered: the state it started from, the session and tag, and the
+ * responses gathered so far. The rule classes of this package build the responses of one
+ * exchange here and finish with {@link #done}; nothing outside the exchange can see it.
+ */
+final class Exchange {
+
+    final ServerState before;
+    final String tag;
+    private final List<Response> responses = new ArrayList<>();
+
+    Exchange(ServerState before, String tag) {
+        this.before = before;
+        this.tag = tag;
+    }
+
+    ServerChoices choices() {
+        return before.choices();
+    }
+
+    void send(Response response) {
+        responses.add(response);
+    }
+
+    List<Response> sent() {
+        return responses;
+    }
+
+    /** Ends the exchange with a tagged response and the next state. */
+    Outcome done(ServerState after, Condition condition, ResponseCode code, String text) {
+        responses.add(Response.Status.tagged(tag, condition, code, text));
+        return new Outcome(after, responses);
+    }
+
+    Outcome ok(ServerState after, String text) {
+        return done(after, Condition.OK, null, text);
+    }
+
+    /** A tagged BAD: the command is refused and nothing changes (RFC 3501 §7.1.3). */
+    Outcome bad(String text) {
+        return done(before, Condition.BAD, null, text);
+    }
+
+    Outcome no(ResponseCode code, String text) {
+        return done(before, Condition.NO, code, text);
+    }
+}
