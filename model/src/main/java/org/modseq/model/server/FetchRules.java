@@ -79,8 +79,7 @@ final class FetchRules {
                     && !m.flagsFor(user).contains(Flag.SEEN);
             if (setsSeen) {
                 // R5, R20: an implicit \Seen is a change like any other and takes a new mod-sequence.
-                ModSeq modSeq = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
-                        && commandModSeq != null ? commandModSeq : mailbox.nextModSeq();
+                ModSeq modSeq = choices.modSeqForChange(commandModSeq, mailbox);
                 commandModSeq = modSeq;
                 m = m.withFlags(user, Set.of(Flag.SEEN), Set.of(Flag.SEEN), choices.privateFlags(), modSeq, false);
                 mailbox = mailbox.withMessage(m);

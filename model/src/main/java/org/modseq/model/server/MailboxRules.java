@@ -169,8 +169,7 @@ final class MailboxRules {
         List<Long> to = new ArrayList<>();
         ModSeq commandModSeq = null;
         for (Message m : originals) {
-            ModSeq modSeq = ex.choices().modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
-                    && commandModSeq != null ? commandModSeq : destination.nextModSeq();
+            ModSeq modSeq = ex.choices().modSeqForChange(commandModSeq, destination);
             commandModSeq = modSeq;
             Uid uid = Uid.of(destination.uidNext());
             destination = destination.withAdded(m.copiedAs(uid, modSeq));

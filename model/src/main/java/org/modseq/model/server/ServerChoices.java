@@ -2,6 +2,8 @@ package org.modseq.model.server;
 
 import java.util.Set;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.Mailbox;
+import org.modseq.model.mailbox.ModSeq;
 
 /**
  * Every choice RFC 7162 (and RFC 3501 around it) leaves to a server, named. The model runs with
@@ -116,6 +118,17 @@ public record ServerChoices(
     public static final ServerChoices HARDEST_ON_CLIENTS = new ServerChoices(ModSeqGranularity.PER_MESSAGE,
             ConflictDetection.PER_MESSAGE, true, UnchangedSinceZero.ALWAYS_FAILS, StoreOnExpunged.NO, 2,
             UpdateDelivery.ON_NOOP, false, false, false, ZeroModSeqArgument.REJECT, Set.of(), Set.of());
+
+    /**
+     * The mod-sequence for the next change a command makes (R2, R3, R7): the value the command
+     * already took, under {@link ModSeqGranularity#PER_COMMAND}, or else the mailbox's next.
+     *
+     * @param commandModSeq the value this command took for its first change, or null
+     */
+    public ModSeq modSeqForChange(ModSeq commandModSeq, Mailbox mailbox) {
+        return modSeqGranularity == ModSeqGranularity.PER_COMMAND && commandModSeq != null ? commandModSeq
+                : mailbox.nextModSeq();
+    }
 
     public ServerChoices withModSeqGranularity(ModSeqGranularity value) {
         return new ServerChoices(value, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero, storeOnExpunged,

@@ -72,8 +72,7 @@ final class StoreRules {
             boolean changes = scope.stream().anyMatch(f -> wanted.contains(f) != current.contains(f));
             if (changes || choices.noOpStoreBumpsModSeq()) {
                 // R2, R3: a fresh mod-sequence, per command or per message (a choice); R4, R10, R11.
-                ModSeq modSeq = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
-                        && commandModSeq != null ? commandModSeq : mailbox.nextModSeq();
+                ModSeq modSeq = choices.modSeqForChange(commandModSeq, mailbox);
                 commandModSeq = modSeq;
                 // With no flag flipping, the choice to bump anyway restamps the named flags.
                 mailbox = mailbox.withMessage(m.withFlags(user, wanted, scope, choices.privateFlags(), modSeq, !changes));
