@@ -71,8 +71,9 @@ final class SelectRules {
         String user = session.userName();
         boolean noModSeq = !mailbox.persistentModSeqs();
         standardResponses(ex, mailbox, user, command.readOnly());
-        if (closed.condstore()) {
-            // R23-R25, R29: exactly one of HIGHESTMODSEQ and NOMODSEQ.
+        if (closed.condstore() || ex.choices().modSeqOnEverySelect()) {
+            // R23-R25, R29: exactly one of HIGHESTMODSEQ and NOMODSEQ; §3.1.2 asks for it on every
+            // open, §3.1.2.1 lets servers wait for an enabling command (a choice).
             ex.send(noModSeq
                     ? Response.Status.untagged(Condition.OK, new ResponseCode.NoModSeq(), "No mod-sequences in this mailbox")
                     : Response.Status.untagged(Condition.OK, new ResponseCode.HighestModSeq(mailbox.highestModSeq()),

@@ -10,6 +10,9 @@ import org.modseq.model.mailbox.ModSeq;
  * one value of each; {@link #RFC_DEFAULTS} takes the RFC's recommendation wherever it makes one.
  * A judge of real servers allows exactly these freedoms.
  *
+ * @param modSeqOnEverySelect whether every SELECT/EXAMINE reports HIGHESTMODSEQ or NOMODSEQ, as
+ *     §3.1.2 says a server MUST when it opens a mailbox, or only after a CONDSTORE enabling command,
+ *     as §3.1.2.1 notes some servers do (R23, R24, R25)
  * @param modSeqGranularity whether one STORE that changes several messages gives them one new
  *     mod-sequence or one each (R2 requires only that STOREs differ)
  * @param conflictDetection how UNCHANGEDSINCE is compared: per affected flag, which avoids
@@ -34,6 +37,7 @@ import org.modseq.model.mailbox.ModSeq;
  * @param noModSeqMailboxes names of mailboxes without persistent mod-sequences (R14, R24)
  */
 public record ServerChoices(
+        boolean modSeqOnEverySelect,
         ModSeqGranularity modSeqGranularity,
         ConflictDetection conflictDetection,
         boolean noOpStoreBumpsModSeq,
@@ -105,17 +109,18 @@ public record ServerChoices(
     }
 
     /** The RFC's recommendation at every choice, and the strict reading where it makes none. */
-    public static final ServerChoices RFC_DEFAULTS = new ServerChoices(ModSeqGranularity.PER_COMMAND,
+    public static final ServerChoices RFC_DEFAULTS = new ServerChoices(true, ModSeqGranularity.PER_COMMAND,
             ConflictDetection.PER_FLAG, false, UnchangedSinceZero.FAILS_IF_ITEM_EXISTS, StoreOnExpunged.NO,
             Integer.MAX_VALUE, UpdateDelivery.EAGER, true, true, true, ZeroModSeqArgument.REJECT, Set.of(), Set.of());
 
     /**
-     * At every choice, the permitted behaviour hardest on clients: one mod-sequence per message,
+     * At every choice, the permitted behaviour hardest on clients: no HIGHESTMODSEQ before an
+     * enabling command, one mod-sequence per message,
      * spurious MODIFIED, no-op STOREs that still bump, a tiny expunge history (superset VANISHED),
      * updates held back until NOOP, no courtesy FETCH after a failed STORE, no UID for
      * CONDSTORE-only clients.
      */
-    public static final ServerChoices HARDEST_ON_CLIENTS = new ServerChoices(ModSeqGranularity.PER_MESSAGE,
+    public static final ServerChoices HARDEST_ON_CLIENTS = new ServerChoices(false, ModSeqGranularity.PER_MESSAGE,
             ConflictDetection.PER_MESSAGE, true, UnchangedSinceZero.ALWAYS_FAILS, StoreOnExpunged.NO, 2,
             UpdateDelivery.ON_NOOP, false, false, false, ZeroModSeqArgument.REJECT, Set.of(), Set.of());
 
@@ -130,80 +135,86 @@ public record ServerChoices(
                 : mailbox.nextModSeq();
     }
 
+    public ServerChoices withModSeqOnEverySelect(boolean value) {
+        return new ServerChoices(value, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+                storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
+                highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
+    }
+
     public ServerChoices withModSeqGranularity(ModSeqGranularity value) {
-        return new ServerChoices(value, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero, storeOnExpunged,
+        return new ServerChoices(modSeqOnEverySelect, value, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero, storeOnExpunged,
                 expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withConflictDetection(ConflictDetection value) {
-        return new ServerChoices(modSeqGranularity, value, noOpStoreBumpsModSeq, unchangedSinceZero, storeOnExpunged,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, value, noOpStoreBumpsModSeq, unchangedSinceZero, storeOnExpunged,
                 expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withNoOpStoreBumpsModSeq(boolean value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, value, unchangedSinceZero, storeOnExpunged,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, value, unchangedSinceZero, storeOnExpunged,
                 expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withUnchangedSinceZero(UnchangedSinceZero value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, value, storeOnExpunged,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, value, storeOnExpunged,
                 expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withStoreOnExpunged(StoreOnExpunged value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero, value,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero, value,
                 expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withExpungeHistoryBound(int value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, value, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withUpdateDelivery(UpdateDelivery value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, value, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withFetchForFailedStore(boolean value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, value, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withUidInCondstoreFetch(boolean value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, value,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withHighestModSeqAfterExpunge(boolean value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch, value,
                 zeroModSeqArgument, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withZeroModSeqArgument(ZeroModSeqArgument value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, value, privateFlags, noModSeqMailboxes);
     }
 
     public ServerChoices withPrivateFlags(Set<Flag> value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, value, noModSeqMailboxes);
     }
 
     public ServerChoices withNoModSeqMailboxes(Set<String> value) {
-        return new ServerChoices(modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
+        return new ServerChoices(modSeqOnEverySelect, modSeqGranularity, conflictDetection, noOpStoreBumpsModSeq, unchangedSinceZero,
                 storeOnExpunged, expungeHistoryBound, updateDelivery, fetchForFailedStore, uidInCondstoreFetch,
                 highestModSeqAfterExpunge, zeroModSeqArgument, privateFlags, value);
     }
