@@ -30,6 +30,18 @@ final class ExpungeRules {
         return out;
     }
 
+    /**
+     * R92 (EXPUNGE, UID EXPUNGE) and RFC 6851 §4.4 (MOVE): after removing at least one message,
+     * the new HIGHESTMODSEQ goes in the tagged OK; required after ENABLE QRESYNC, a choice for a
+     * CONDSTORE-only client, never for NOMODSEQ. Such a command reports everything owed first
+     * (R90), so nothing is held back below the value.
+     */
+    static ResponseCode highestModSeqAfterRemoval(Exchange ex, Session session, Mailbox mailbox) {
+        boolean wanted = session.qresync() || session.condstore() && ex.choices().highestModSeqAfterExpunge();
+        return wanted && mailbox.persistentModSeqs() && !session.mailbox().noModSeq()
+                ? new ResponseCode.HighestModSeq(mailbox.highestModSeq()) : null;
+    }
+
     static Outcome expunge(Exchange ex, Session session, Command command) {
         SelectedMailbox view = session.mailbox();
         NumberSet scope = null;
@@ -45,13 +57,7 @@ final class ExpungeRules {
         // R12, R91, R94: one new mailbox mod-sequence, remembered with every expunged UID.
         Mailbox mailbox = before.withExpunged(deleted(before, session.userName(), scope));
         boolean removed = mailbox != before;
-        ResponseCode code = null;
-        // R92: HIGHESTMODSEQ in the tagged OK after ENABLE QRESYNC; optional (a choice) for CONDSTORE
-        // only. An expunging command reports everything owed first (R90), so nothing stays below it.
-        if (removed && mailbox.persistentModSeqs() && !view.noModSeq()
-                && (session.qresync() || session.condstore() && ex.choices().highestModSeqAfterExpunge())) {
-            code = new ResponseCode.HighestModSeq(mailbox.highestModSeq());
-        }
+        ResponseCode code = removed ? highestModSeqAfterRemoval(ex, session, mailbox) : null;
         String verb = scope == null ? "EXPUNGE" : "UID EXPUNGE";
         return UpdateRules.finish(ex, state.withMailbox(mailbox), session, UpdateRules.Moment.EXPUNGING, Condition.OK,
                 code, verb + " completed");

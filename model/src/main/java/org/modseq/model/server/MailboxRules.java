@@ -185,9 +185,11 @@ final class MailboxRules {
         if (copyUid != null) {
             ex.send(Response.Status.untagged(Condition.OK, copyUid, "Moved")); // RFC 6851 §4.3
         }
-        source = state.mailbox(view.mailbox()).orElseThrow();
-        state = state.withMailbox(source.withExpunged(originals.stream().map(Message::uid).toList()));
-        return UpdateRules.finish(ex, state, session, UpdateRules.Moment.EXPUNGING, Condition.OK, null, "MOVE completed");
+        source = state.mailbox(view.mailbox()).orElseThrow().withExpunged(originals.stream().map(Message::uid).toList());
+        state = state.withMailbox(source);
+        // R95: MOVE's expunges take a new mod-sequence like EXPUNGE's; RFC 6851 §4.4 reports it.
+        ResponseCode code = originals.isEmpty() ? null : ExpungeRules.highestModSeqAfterRemoval(ex, session, source);
+        return UpdateRules.finish(ex, state, session, UpdateRules.Moment.EXPUNGING, Condition.OK, code, "MOVE completed");
     }
 
     static Outcome finish(Exchange ex, ServerState state, Session session, String text) {

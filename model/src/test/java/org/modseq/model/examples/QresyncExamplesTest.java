@@ -72,7 +72,8 @@ class QresyncExamplesTest {
                 PERMANENTFLAGS,
                 "* OK [HIGHESTMODSEQ 715194045007] Highest mod-sequence",
                 "A142 OK [READ-WRITE] SELECT completed");
-        s.send("C", "C1 SELECT INBOX").lacks("* OK [HIGHESTMODSEQ");
+        // A plain SELECT reports it too under §3.1.2's literal reading (the default choice) ...
+        s.send("C", "C1 SELECT INBOX").contains("* OK [HIGHESTMODSEQ 715194045007] Highest mod-sequence");
         s.send("B", "B1 SELECT INBOX").taggedOk();
         s.send("B", "B2 UID STORE 4220 +FLAGS.SILENT (\\Flagged)").is("B2 OK STORE completed");
 
@@ -84,6 +85,18 @@ class QresyncExamplesTest {
         s.send("C", "C2 NOOP").is(
                 "* 1 FETCH (FLAGS (\\Seen \\Flagged))",
                 "C2 OK NOOP completed");
+    }
+
+    @Test
+    @Covers({"X22", "R19", "R23"})
+    void x22_serversThatWaitForAnEnablingCommandOmitHighestModSeqOnPlainSelect() {
+        // §3.1.2.1: some servers report nothing until an enabling command; the CONDSTORE parameter
+        // enables and reports in one step, without the race of a separate command (§3.1.8).
+        Scenario s = Scenario.with(ServerChoices.RFC_DEFAULTS.withModSeqOnEverySelect(false))
+                .with(mailbox("INBOX").message(1, 7)).login("A", "alex");
+        s.send("A", "a1 SELECT INBOX").lacks("* OK [HIGHESTMODSEQ").taggedOk();
+        s.send("A", "a2 SELECT INBOX (CONDSTORE)").contains("* OK [CLOSED] Previous mailbox closed",
+                "* OK [HIGHESTMODSEQ 7] Highest mod-sequence", "a2 OK [READ-WRITE] SELECT completed");
     }
 
     @Test

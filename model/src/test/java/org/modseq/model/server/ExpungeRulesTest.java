@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modseq.model.scenario.MailboxFixture.mailbox;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.modseq.model.scenario.MailboxFixture;
 import org.modseq.model.scenario.Scenario;
@@ -72,7 +71,6 @@ class ExpungeRulesTest {
     }
 
     @Test
-    @Disabled("MODEL BUG: MOVE that moved something sends no HIGHESTMODSEQ to a QRESYNC client (RFC 6851 §4.4)")
     void r95_moveUnderQresyncSendsTheNewHighestModSeq() {
         // RFC 6851 §4.4: "If at least one message was moved, the server MUST send the updated
         // per-mailbox modification sequence using the HIGHESTMODSEQ response code ... in the
