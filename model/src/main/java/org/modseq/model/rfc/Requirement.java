@@ -195,7 +195,7 @@ public enum Requirement {
     R64("§3.2.5, §7", DEFINITION, SERVER,
             "QRESYNC takes (uidvalidity modseq [known-uids] [(seq-set uid-set)]), with nonzero uidvalidity and modseq and no * in any set."),
     R65("§3.2.5", FACT, SERVER,
-            "All QRESYNC arguments are validated before the mailbox is opened; an invalid one gets BAD and leaves no mailbox selected."),
+            "All QRESYNC arguments are validated before the mailbox is opened; an invalid one gets BAD and the named mailbox is not selected."),
     R66("§3.2.5", MUST, SERVER,
             "A QRESYNC select still sends every untagged response that a plain RFC 3501 SELECT/EXAMINE sends."),
     R67("§3.2.5", MUST, SERVER,
