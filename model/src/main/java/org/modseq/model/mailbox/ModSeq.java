@@ -47,10 +47,14 @@ public record ModSeq(long value) implements Comparable<ModSeq> {
         return value > 0;
     }
 
-    /** The next value; a server that has used {@link #MAX} cannot assign more (R1). */
+    /**
+     * The next value.
+     *
+     * @throws ModSeqExhaustedException after {@link #MAX}: no more values exist (R1)
+     */
     public ModSeq next() {
         if (value == Long.MAX_VALUE) {
-            throw new IllegalStateException("mod-sequence space exhausted (R1: 63-bit range)");
+            throw new ModSeqExhaustedException();
         }
         return new ModSeq(value + 1);
     }

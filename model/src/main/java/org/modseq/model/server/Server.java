@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.modseq.model.command.Command;
 import org.modseq.model.mailbox.Mailbox;
+import org.modseq.model.mailbox.ModSeqExhaustedException;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
@@ -61,6 +62,18 @@ public final class Server {
         if (refusal != null) {
             return ex.bad(refusal);
         }
+        try {
+            return dispatch(ex, state, session, sessionId, command);
+        } catch (ModSeqExhaustedException e) {
+            // R1 caps mod-sequences at 2^63-1 and every change needs a new one (R2, R4): the
+            // command is refused whole, with no partial effect (RFC 5530 LIMIT).
+            return new Exchange(state, tag).no(new ResponseCode.Atom("LIMIT"),
+                    "Mod-sequence space of this mailbox is exhausted");
+        }
+    }
+
+    private static Outcome dispatch(Exchange ex, ServerState state, Session session, String sessionId,
+            Command command) {
         return switch (command) {
             case Command.Capability c -> capability(ex, session);
             case Command.Noop c -> updatePoint(ex, session, "NOOP completed");

@@ -216,15 +216,19 @@ final class UpdateRules {
 
     /**
      * R17: the first CONDSTORE enabling command while a mailbox is selected reports its
-     * HIGHESTMODSEQ (X05). Returns the session, now CONDSTORE-aware for good (R16).
+     * HIGHESTMODSEQ (X05), or NOMODSEQ for a mailbox without mod-sequences. Returns the session, now CONDSTORE-aware for good (R16).
      */
     static Session enableCondstore(Exchange ex, Session session, Mailbox selected) {
         if (session.condstore()) {
             return session;
         }
-        if (selected != null && !session.mailbox().noModSeq()) {
-            ex.send(Response.Status.untagged(Condition.OK,
-                    new ResponseCode.HighestModSeq(safeHighestModSeq(session, selected)), "Highest mod-sequence"));
+        if (selected != null) {
+            // Only a NOMODSEQ sent at selection excuses the report, so a mailbox without
+            // mod-sequences that was selected before any enabling command reports NOMODSEQ now.
+            ex.send(session.mailbox().noModSeq()
+                    ? Response.Status.untagged(Condition.OK, new ResponseCode.NoModSeq(), "No mod-sequences in this mailbox")
+                    : Response.Status.untagged(Condition.OK,
+                            new ResponseCode.HighestModSeq(safeHighestModSeq(session, selected)), "Highest mod-sequence"));
         }
         return session.withCondstore();
     }

@@ -7,7 +7,6 @@ import static org.modseq.model.scenario.MailboxFixture.mailbox;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -55,16 +54,16 @@ class ModSeqAssignmentTest {
     }
 
     @Test
-    @Disabled("MODEL BUG: once HIGHESTMODSEQ is 2^63-1, STORE, APPEND and FETCH BODY[] throw IllegalStateException "
-            + "instead of answering")
     void r1_storeBeyondTheLargestModSeqIsRefusedNotCrashed() {
         // R1 forbids a value above 2^63-1 and R4 a flag change without a new one, so the change cannot
         // be made; RFC 3501 §2.2.2 still requires a tagged answer to the command.
         Scenario s = Scenario.rfcDefaults().with(mailbox("INBOX").message(1, Long.MAX_VALUE)).login("A", "alex");
         s.send("A", "a1 SELECT INBOX (CONDSTORE)").taggedOk();
         Mailbox before = s.mailbox("INBOX");
-        s.send("A", "a2 STORE 1 +FLAGS (\\Seen)").taggedNo();
+        s.send("A", "a2 STORE 1 +FLAGS (\\Seen)").is("a2 NO [LIMIT] Mod-sequence space of this mailbox is exhausted");
         assertEquals(before, s.mailbox("INBOX"));
+        s.send("A", "a3 APPEND INBOX {1}\r\nx").tagged("NO [LIMIT] Mod-sequence space of this mailbox is exhausted");
+        s.send("A", "a4 FETCH 1 (FLAGS)").is("* 1 FETCH (FLAGS () MODSEQ (9223372036854775807))", "a4 OK FETCH completed");
     }
 
     @Test
@@ -233,8 +232,12 @@ class ModSeqAssignmentTest {
     /** A FETCH caused by bob's STORE on message 2, as alex's client must see it once CONDSTORE-aware. */
     private static final String UNSOLICITED_WITH_MODSEQ = "* 2 FETCH (UID 2 FLAGS (\\Flagged) MODSEQ (11))";
 
+    /**
+     * A server that reports mod-sequences only after an enabling command (§3.1.2.1), so that what
+     * changes at the enabling command is visible; the default reports on every SELECT (§3.1.2).
+     */
     private static Scenario enablingScenario() {
-        return Scenario.rfcDefaults().with(mailbox("INBOX").message(1, 10, "\\Seen").message(2, 4))
+        return Scenario.with(DEFAULTS.withModSeqOnEverySelect(false)).with(mailbox("INBOX").message(1, 10, "\\Seen").message(2, 4))
                 .with(mailbox("Archive").uidValidity(9).message(1, 500)).login("A", "alex").login("B", "bob");
     }
 
@@ -257,6 +260,15 @@ class ModSeqAssignmentTest {
         s.send("B", "b1 SELECT INBOX").taggedOk();
         s.send("B", "b2 STORE 2 +FLAGS (\\Flagged)").taggedOk();
         s.send("A", "a9 NOOP").is(UNSOLICITED_WITH_MODSEQ, "a9 OK NOOP completed");
+    }
+
+    @Test
+    void r24_everySelectReportsHighestModSeqByDefault() {
+        // §3.1.2: "When opening a mailbox ... the server MUST send an OK untagged response, including
+        // the HIGHESTMODSEQ response code". That alone enables nothing: no MODSEQ in FETCH yet (R16).
+        Scenario s = Scenario.rfcDefaults().with(mailbox("INBOX").message(1, 10)).login("A", "alex");
+        s.send("A", "a1 SELECT INBOX").contains("* OK [HIGHESTMODSEQ 10] Highest mod-sequence");
+        s.send("A", "a2 FETCH 1 (FLAGS)").is("* 1 FETCH (FLAGS ())", "a2 OK FETCH completed");
     }
 
     @Test
@@ -308,10 +320,10 @@ class ModSeqAssignmentTest {
     }
 
     @Test
-    @Disabled("MODEL BUG: the first enabling command while a plainly selected NOMODSEQ mailbox is open reports neither "
-            + "HIGHESTMODSEQ nor NOMODSEQ")
     void r17_firstEnablingCommandOnAPlainlySelectedNoModSeqMailboxStillReportsIt() {
-        Scenario s = Scenario.with(DEFAULTS.withNoModSeqMailboxes(Set.of("Junk"))).login("A", "alex");
+        // A server that reports nothing on a plain SELECT (§3.1.2.1) is the one this case can arise in.
+        Scenario s = Scenario.with(DEFAULTS.withNoModSeqMailboxes(Set.of("Junk")).withModSeqOnEverySelect(false))
+                .login("A", "alex");
         s.send("A", "a1 CREATE Junk").taggedOk();
         s.send("A", "a2 SELECT Junk").lacks("* OK [NOMODSEQ]");
         // §3.1 (L403-407) excuses only a server that sent NOMODSEQ when the mailbox was selected;
@@ -388,7 +400,8 @@ class ModSeqAssignmentTest {
 
     @Test
     void r23_afterEnablingEverySuccessfulSelectReportsExactlyOneOfHighestModSeqOrNoModSeq() {
-        Scenario s = Scenario.with(DEFAULTS.withNoModSeqMailboxes(Set.of("Junk"))).login("A", "alex").login("B", "bob");
+        Scenario s = Scenario.with(DEFAULTS.withNoModSeqMailboxes(Set.of("Junk")).withModSeqOnEverySelect(false))
+                .login("A", "alex").login("B", "bob");
         s.send("A", "a1 CREATE Junk").taggedOk();
         assertEquals(0, modSeqCodes(s.send("A", "a2 SELECT INBOX")), "not enabled yet");
         s.send("A", "a3 UNSELECT").taggedOk();
