@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * Comments and string literals are blanked before matching, so quoting an annotation in a
  * comment or in a test snippet cites nothing.
  *
- * <p>Known limit: a citation on a {@code @Disabled} test still counts.
+ * <p>A citation on a {@code @Disabled} test, or in a {@code @Disabled} class, does not count: a
+ * test that does not run proves nothing.
  */
 class RequirementCoverageTest {
 
@@ -63,7 +63,6 @@ class RequirementCoverageTest {
     }
 
     @Test
-    @Disabled("enable once the model tests land: tracked in issue 2")
     void everyServerRequirementAndEveryExampleIsCited() {
         Scan scan = projectScan();
         Set<String> missing = uncovered(scan.citations());
@@ -277,8 +276,12 @@ class RequirementCoverageTest {
             List<Citation> citations = new ArrayList<>();
             List<String> problems = new ArrayList<>();
 
+            boolean classDisabled = classDisabled(masked);
             Matcher covers = COVERS.matcher(masked);
             while (covers.find()) {
+                if (classDisabled || disabledAt(masked, covers.start())) {
+                    continue;
+                }
                 int line = lineOf(source, covers.start());
                 List<String> literals = literalsIn(source, masked, covers.end() - 1);
                 if (literals.isEmpty()) {
@@ -302,7 +305,7 @@ class RequirementCoverageTest {
             Matcher test = TEST_ANNOTATION.matcher(masked);
             while (test.find()) {
                 String method = methodNameAfter(masked, test.end());
-                if (method == null) {
+                if (method == null || classDisabled || disabledAt(masked, test.start())) {
                     continue;
                 }
                 int line = lineOf(source, test.start());
@@ -455,6 +458,82 @@ class RequirementCoverageTest {
             return -1;
         }
 
+        /** True when the top-level class declaration carries {@code @Disabled}. */
+        static boolean classDisabled(String masked) {
+            Matcher type = Pattern.compile("\\b(?:class|record|interface)\\s+[A-Za-z_$]").matcher(masked);
+            if (!type.find()) {
+                return false;
+            }
+            int i = type.start() - 1;
+            while (i >= 0 && (Character.isWhitespace(masked.charAt(i)) || Character.isJavaIdentifierPart(masked.charAt(i)))) {
+                i--; // modifiers such as "final" or "public"
+            }
+            return disabledAt(masked, i + 1);
+        }
+
+        /**
+         * True when the run of annotations that holds the one at {@code at} (the annotations of
+         * one declaration, in any order) includes {@code @Disabled}.
+         */
+        static boolean disabledAt(String masked, int at) {
+            int start = at;
+            while (true) {
+                int i = start - 1;
+                while (i >= 0 && Character.isWhitespace(masked.charAt(i))) {
+                    i--;
+                }
+                if (i >= 0 && masked.charAt(i) == ')') {
+                    i = openingParen(masked, i) - 1;
+                    while (i >= 0 && Character.isWhitespace(masked.charAt(i))) {
+                        i--;
+                    }
+                }
+                int nameEnd = i;
+                while (i >= 0 && (Character.isJavaIdentifierPart(masked.charAt(i)) || masked.charAt(i) == '.')) {
+                    i--;
+                }
+                if (i < 0 || i == nameEnd || masked.charAt(i) != '@') {
+                    break;
+                }
+                start = i;
+            }
+            int i = start;
+            while (true) {
+                i = skipSpace(masked, i);
+                if (i >= masked.length() || masked.charAt(i) != '@') {
+                    return false;
+                }
+                int nameStart = ++i;
+                while (i < masked.length() && (Character.isJavaIdentifierPart(masked.charAt(i)) || masked.charAt(i) == '.')) {
+                    i++;
+                }
+                String name = masked.substring(nameStart, i);
+                if (name.equals("Disabled") || name.endsWith(".Disabled")) {
+                    return true;
+                }
+                int after = skipSpace(masked, i);
+                if (after < masked.length() && masked.charAt(after) == '(') {
+                    i = closingParen(masked, after) + 1;
+                    if (i <= 0) {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        private static int openingParen(String masked, int close) {
+            int depth = 0;
+            for (int i = close; i >= 0; i--) {
+                char c = masked.charAt(i);
+                if (c == ')') {
+                    depth++;
+                } else if (c == '(' && --depth == 0) {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
         private static int skipSpace(String text, int i) {
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -486,6 +565,25 @@ class RequirementCoverageTest {
         @Test
         void idTokensInTestMethodNamesAreCitations() {
             assertEquals(Set.of("R45", "X16"), idsIn("class A { @Test void r45_x16_strict() {} }"));
+        }
+
+        @Test
+        void disabledTestsCiteNothing() {
+            assertEquals(Set.of("R2"), idsIn("""
+                    class A {
+                        @Test @Covers("R1") @Disabled("bug") void r3_broken() {}
+                        @Disabled @Test void r4_alsoBroken() {}
+                        @Test
+                        @Covers({"R2"})
+                        void fine() {}
+                        @org.junit.jupiter.api.Disabled("x")
+                        @Covers({"R5"}) @Test void r6_broken() {}
+                    }
+                    """));
+            assertEquals(Set.of(), idsIn("""
+                    @Disabled("not yet")
+                    final class B { @Test @Covers("R7") void r8_x() {} }
+                    """));
         }
 
         @Test
