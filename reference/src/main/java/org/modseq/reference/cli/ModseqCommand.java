@@ -1,5 +1,6 @@
 package org.modseq.reference.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,8 +8,14 @@ import picocli.CommandLine.Command;
 /** The {@code modseq} command line: one entry point, one subcommand per job. */
 @Command(name = "modseq", mixinStandardHelpOptions = true, version = "modseq 0.1.0",
         description = "Executable specification and reference server for IMAP CONDSTORE and QRESYNC (RFC 7162).",
-        subcommands = {TranscriptCommand.class})
+        subcommands = {ServeCommand.class, TranscriptCommand.class})
 public final class ModseqCommand implements Callable<Integer> {
+
+    /** Exit code of a usage error or a failure the user can fix ({@link CommandFailure}). */
+    public static final int EXIT_USAGE = 2;
+
+    /** Exit code of a bug: an exception no command expected. */
+    public static final int EXIT_INTERNAL = 1;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -23,8 +30,50 @@ public final class ModseqCommand implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code: 0 done, 2 bad usage. */
+    /** Runs the command line and returns its exit code: 0 done, 2 bad usage or a failure the user can fix. */
     public static int run(String... args) {
-        return new CommandLine(new ModseqCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** As {@link #run(String...)}, writing to {@code out} and {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    /**
+     * The command line with error handlers that print one line, never a stack trace: usage errors
+     * and {@link CommandFailure} exit with {@link #EXIT_USAGE}, anything else with {@link #EXIT_INTERNAL}.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ModseqCommand());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(name(failed) + ": " + oneLine(e.getMessage()) + " (see "
+                    + failed.getCommandSpec().qualifiedName() + " --help)");
+            failed.getErr().flush();
+            return EXIT_USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            if (e instanceof CommandFailure) {
+                failed.getErr().println(name(failed) + ": " + oneLine(e.getMessage()));
+                failed.getErr().flush();
+                return EXIT_USAGE;
+            }
+            failed.getErr().println(name(failed) + ": internal error: " + oneLine(String.valueOf(e)));
+            failed.getErr().flush();
+            return EXIT_INTERNAL;
+        });
+        return commandLine;
+    }
+
+    private static String name(CommandLine commandLine) {
+        return commandLine.getCommandSpec().qualifiedName();
+    }
+
+    private static String oneLine(String message) {
+        return String.valueOf(message).strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -1,0 +1,149 @@
+package org.modseq.reference.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.ServerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modseq serve}: an IMAP server on a TCP port (plain text, no TLS), until SIGINT or
+ * SIGTERM. By default it has a demo account whose INBOX holds five messages.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; plain TCP, no TLS) until Ctrl-C or SIGTERM.",
+            "",
+            "The model engine keeps every mailbox in memory and has ONE mailbox namespace shared by all"
+                    + " users: every account sees the same INBOX and mailboxes, as several users of one shared"
+                    + " mailbox would. Nothing is saved when the server stops."
+        })
+public final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--user", paramLabel = "NAME:PASSWORD", converter = AccountConverter.class,
+            description = "An account; repeat for more.")
+    private List<Account> users = new ArrayList<>();
+
+    @Option(names = "--users-file", paramLabel = "PATH",
+            description = "A file of accounts, one name:password a line; # starts a comment.")
+    private Path usersFile;
+
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "rfc-defaults",
+            converter = Policy.Converter.class, completionCandidates = Policy.Names.class,
+            description = "Server choices where RFC 7162 allows several: ${COMPLETION-CANDIDATES}"
+                    + " (default: ${DEFAULT-VALUE}; see docs/choices.md).")
+    private Policy policy;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "model",
+            converter = EngineKind.Converter.class, completionCandidates = EngineKind.Names.class,
+            description = "The engine behind the server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private EngineKind engine;
+
+    @Option(names = "--no-demo", description = "Leave out the demo account (demo / demo) and its five messages.")
+    private boolean noDemo;
+
+    @Override
+    public Integer call() throws CommandFailure {
+        ImapServer server = start(spec.commandLine().getOut());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "modseq-shutdown"));
+        server.awaitClosed();
+        return 0;
+    }
+
+    /** Creates the engine and the demo, starts the server and says where it listens; does not wait. */
+    ImapServer start(PrintWriter out) throws CommandFailure {
+        ServerConfig config;
+        try {
+            config = ServerConfig.defaults().withHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        Map<String, String> passwords = passwords();
+        ImapEngine imapEngine = engine.create(policy.choices(), passwords);
+        if (!noDemo) {
+            DemoMailbox.fill(imapEngine);
+        }
+        ImapServer server;
+        try {
+            server = ImapServer.start(imapEngine, config);
+        } catch (IOException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
+                + ", policy " + policy.cliName() + ")");
+        out.println(loginHint(passwords.keySet()));
+        if (engine == EngineKind.MODEL) {
+            out.println("The model engine has one mailbox namespace shared by all users, in memory only.");
+        }
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        return server;
+    }
+
+    /** The accounts of --user and --users-file, and the demo one; a name given twice is an error. */
+    private Map<String, String> passwords() throws CommandFailure {
+        List<Account> accounts = new ArrayList<>(users);
+        if (usersFile != null) {
+            accounts.addAll(UsersFile.read(usersFile));
+        }
+        Map<String, String> passwords = new LinkedHashMap<>();
+        if (!noDemo) {
+            passwords.put(DemoMailbox.USER, DemoMailbox.PASSWORD);
+        }
+        for (Account account : accounts) {
+            if (!noDemo && account.name().equals(DemoMailbox.USER)) {
+                throw new CommandFailure("account " + DemoMailbox.USER
+                        + " is the demo account; add --no-demo to define it yourself");
+            }
+            if (passwords.putIfAbsent(account.name(), account.password()) != null) {
+                throw new CommandFailure("account " + account.name() + " is given twice");
+            }
+        }
+        return passwords;
+    }
+
+    private String loginHint(Set<String> names) {
+        List<String> others = names.stream().filter(name -> noDemo || !name.equals(DemoMailbox.USER)).toList();
+        String given = others.stream().collect(Collectors.joining(", "));
+        if (!noDemo) {
+            return "Log in with: " + DemoMailbox.USER + " / " + DemoMailbox.PASSWORD
+                    + (others.isEmpty() ? "" : ", or as " + given + " (passwords as given)");
+        }
+        return others.isEmpty() ? "No accounts: nobody can log in (add --user NAME:PASSWORD)"
+                : "Log in as: " + given + " (passwords as given)";
+    }
+
+    /** Reads {@code --user} values for picocli. */
+    static final class AccountConverter implements CommandLine.ITypeConverter<Account> {
+        @Override
+        public Account convert(String value) {
+            try {
+                return Account.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.modseq.reference.net;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Reads whole client commands off a connection: the command line and, when it ends in a literal
+ * header, the literal's octets and the rest of the command (RFC 3501 §7.5, §9 {@code literal}).
+ * The result is one string in the form {@link org.modseq.model.wire.CommandParser} reads, with
+ * each literal inline as {@code {n}CRLF<n octets>}.
+ *
+ * <ul>
+ *   <li>A line ends at CRLF (RFC 3501 §9); a bare LF is taken too, as {@code nc} and some
+ *       scripts send it.</li>
+ *   <li>A synchronizing literal {@code {n}} is answered {@code + Ready for literal data} before its
+ *       octets are read (RFC 3501 §7.5); a non-synchronizing one {@code {n+}} (LITERAL+, RFC 7888)
+ *       is read at once.</li>
+ *   <li>The command text outside literals may hold at most {@code maxLineLength} octets in all
+ *       (RFC 7162 §4), and its literals at most {@code maxLiteralSize} octets in all, so one
+ *       command never holds more memory than the two limits.</li>
+ * </ul>
+ *
+ * <p>Text is decoded as UTF-8, as the parser counts literal octets in UTF-8. 8-bit literal
+ * content that is not UTF-8 is not supported yet: each malformed sequence becomes U+FFFD, and the
+ * literal's count is rewritten to the octets of the decoded text so that the parser still reads
+ * one consistent command. NUL octets are passed on: the parser answers them with a tagged BAD.
+ */
+public final class CommandReader {
+
+    /** What one read produced. */
+    public sealed interface Input {
+        /** A complete command, or for {@link #readLine()} one line, without the final line end. */
+        record Text(String text) implements Input {
+        }
+
+        /** The client closed the connection, before or in the middle of a command. */
+        record EndOfStream() implements Input {
+        }
+
+        /** The command text went beyond the line limit; the rest of it was not read. */
+        record LineTooLong() implements Input {
+        }
+
+        /**
+         * A literal beyond the size limit was announced; its octets were not read. After a
+         * synchronizing one the client sends nothing more for this command, so the session can go
+         * on; after a non-synchronizing one the octets are on their way.
+         *
+         * @param tag the command's tag as written, or {@code *} when the line has none that is valid
+         */
+        record LiteralTooLarge(String tag, long size, boolean synchronizing) implements Input {
+        }
+    }
+
+    /** The continuation request sent before a synchronizing literal (RFC 3501 §7.5). */
+    public static final String CONTINUATION = "+ Ready for literal data";
+
+    private static final byte[] CONTINUATION_LINE = (CONTINUATION + "\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final InputStream in;
+    private final OutputStream continuations;
+    private final int maxLineLength;
+    private final long maxLiteralSize;
+    private final byte[] buffer = new byte[8192];
+    private int position;
+    private int limit;
+
+    /**
+     * @param in             the client's octets
+     * @param continuations  where continuation requests go; flushed after each
+     * @param maxLineLength  the most octets of command text outside literals, line ends not counted
+     * @param maxLiteralSize the most literal octets in one command
+     */
+    public CommandReader(InputStream in, OutputStream continuations, int maxLineLength, long maxLiteralSize) {
+        this.in = Objects.requireNonNull(in, "in");
+        this.continuations = Objects.requireNonNull(continuations, "continuations");
+        if (maxLineLength < 1 || maxLiteralSize < 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxLineLength = maxLineLength;
+        this.maxLiteralSize = maxLiteralSize;
+    }
+
+    /** Reads the next command, following its literals. */
+    public Input readCommand() throws IOException {
+        StringBuilder command = new StringBuilder();
+        int lineOctets = 0;
+        long literalOctets = 0;
+        String tag = null;
+        while (true) {
+            byte[] line = readLineOctets(maxLineLength - lineOctets);
+            if (line == null) {
+                return new Input.EndOfStream();
+            }
+            if (line == TOO_LONG) {
+                return new Input.LineTooLong();
+            }
+            lineOctets += line.length;
+            String text = new String(line, StandardCharsets.UTF_8);
+            if (tag == null) {
+                tag = tagOf(text);
+            }
+            LiteralHeader header = LiteralHeader.at(text);
+            if (header == null) {
+                return new Input.Text(command.append(text).toString());
+            }
+            literalOctets = saturatedSum(literalOctets, header.size());
+            if (literalOctets > maxLiteralSize) {
+                return new Input.LiteralTooLarge(tag, header.size(), header.synchronizing());
+            }
+            if (header.synchronizing()) {
+                continuations.write(CONTINUATION_LINE);
+                continuations.flush();
+            }
+            byte[] literal = readOctets((int) header.size());
+            if (literal == null) {
+                return new Input.EndOfStream();
+            }
+            String content = new String(literal, StandardCharsets.UTF_8);
+            // The count is rewritten from the decoded text: it differs from n only when the
+            // octets were not UTF-8, and the parser must see the count of what it is given.
+            command.append(text, 0, header.start())
+                    .append('{').append(utf8Length(content)).append(header.synchronizing() ? "}" : "+}")
+                    .append("\r\n").append(content);
+        }
+    }
+
+    /** Reads one line as it is, literal headers included: the {@code DONE} that ends IDLE (RFC 2177). */
+    public Input readLine() throws IOException {
+        byte[] line = readLineOctets(maxLineLength);
+        if (line == null) {
+            return new Input.EndOfStream();
+        }
+        if (line == TOO_LONG) {
+            return new Input.LineTooLong();
+        }
+        return new Input.Text(new String(line, StandardCharsets.UTF_8));
+    }
+
+    // --- Octets ---------------------------------------------------------------------------
+
+    /** Marks a line beyond its budget; compared by identity. */
+    private static final byte[] TOO_LONG = new byte[0];
+
+    /**
+     * The octets of the next line without its CRLF or LF; {@link #TOO_LONG} when more than
+     * {@code budget} octets come first (they are consumed, the rest is not); null at the end of the
+     * stream, even after part of a line.
+     */
+    private byte[] readLineOctets(int budget) throws IOException {
+        ByteSink line = new ByteSink(Math.min(budget, 256));
+        while (true) {
+            if (position == limit && !fill()) {
+                return null;
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n') {
+                position++;
+            }
+            int end = position;
+            boolean complete = position < limit;
+            if (complete) {
+                position++;
+            }
+            // The CR of a CRLF may sit at the end of the previous fill; strip it once the line is whole.
+            if (line.size() + (end - start) > budget + 1) {
+                return TOO_LONG;
+            }
+            line.write(buffer, start, end - start);
+            if (complete) {
+                line.dropTrailingCr();
+                return line.size() > budget ? TOO_LONG : line.toByteArray();
+            }
+        }
+    }
+
+    /** Exactly {@code count} octets, or null if the stream ends first. */
+    private byte[] readOctets(int count) throws IOException {
+        byte[] octets = new byte[count];
+        int buffered = Math.min(count, limit - position);
+        System.arraycopy(buffer, position, octets, 0, buffered);
+        position += buffered;
+        int done = buffered;
+        while (done < count) {
+            int n = in.read(octets, done, count - done);
+            if (n < 0) {
+                return null;
+            }
+            done += n;
+        }
+        return octets;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            // read never returns 0 for a non-empty buffer; treat it as the end to be safe
+            position = limit = 0;
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    // --- Text -----------------------------------------------------------------------------
+
+    /** A literal header {@code {n}} or {@code {n+}} at the very end of a line (RFC 3501 §9, RFC 7888). */
+    private record LiteralHeader(int start, long size, boolean synchronizing) {
+
+        /** The header ending {@code line}, or null; a count too long for a long reads as Long.MAX_VALUE. */
+        static LiteralHeader at(String line) {
+            if (!line.endsWith("}")) {
+                return null;
+            }
+            int end = line.length() - 1;
+            boolean synchronizing = true;
+            if (end > 0 && line.charAt(end - 1) == '+') {
+                synchronizing = false;
+                end--;
+            }
+            int digitsStart = end;
+            while (digitsStart > 0 && isDigit(line.charAt(digitsStart - 1))) {
+                digitsStart--;
+            }
+            if (digitsStart == end || digitsStart == 0 || line.charAt(digitsStart - 1) != '{') {
+                return null;
+            }
+            String digits = line.substring(digitsStart, end);
+            long size = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+            return new LiteralHeader(digitsStart - 1, size, synchronizing);
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+    }
+
+    /**
+     * The tag as the client wrote it, for a refusal sent before the command is parsed: the text
+     * before the first space when it is a valid tag (RFC 3501 §9 {@code tag}), else {@code *}.
+     */
+    static String tagOf(String line) {
+        int space = line.indexOf(' ');
+        String tag = space < 0 ? line : line.substring(0, space);
+        if (tag.isEmpty()) {
+            return "*";
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            boolean atomChar = c > ' ' && c < 0x7f && "(){%*\"\\".indexOf(c) < 0;
+            if (!atomChar || c == '+') {
+                return "*";
+            }
+        }
+        return tag;
+    }
+
+    /** Octets of {@code text} in UTF-8; the decoder's output has no lone surrogates. */
+    private static long utf8Length(String text) {
+        long octets = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                octets += 1;
+            } else if (c < 0x800) {
+                octets += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                octets += 4;
+                i++;
+            } else {
+                octets += 3;
+            }
+        }
+        return octets;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** A growing byte array that can drop a trailing CR. */
+    private static final class ByteSink extends ByteArrayOutputStream {
+        ByteSink(int size) {
+            super(size);
+        }
+
+        void dropTrailingCr() {
+            if (count > 0 && buf[count - 1] == '\r') {
+                count--;
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.modseq.reference.net;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.modseq.model.command.Command;
+import org.modseq.model.response.Response;
+import org.modseq.model.wire.CommandParser;
+import org.modseq.model.wire.CommandSyntaxException;
+import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ImapEngine;
+
+/**
+ * One client socket, from greeting to close: reads commands, has the engine's {@link Connection}
+ * execute them, writes the responses. Runs on a thread of its own; a failure ends this connection
+ * and nothing else.
+ *
+ * <p>Commands are answered in the order they arrive, so a client may pipeline them (RFC 3501
+ * §5.5). Responses are flushed once per command. Client mistakes get BAD and the session goes on
+ * (RFC 3501 §7.1.3); what the server cannot go on from gets BYE and the socket closes (§7.1.5).
+ * Clients never see a stack trace: unexpected exceptions go to the log with the connection id.
+ */
+final class ConnectionHandler implements Runnable {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /** After a BYE, how long unread client octets are drained so that closing sends FIN, not RST. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
+    private static final int LINGER_OCTETS = 1 << 20;
+
+    private final long id;
+    private final Socket socket;
+    private final ImapEngine engine;
+    private final ServerConfig config;
+    private final PrintStream log;
+    private OutputStream out;
+
+    ConnectionHandler(long id, Socket socket, ImapEngine engine, ServerConfig config, PrintStream log) {
+        this.id = id;
+        this.socket = socket;
+        this.engine = engine;
+        this.config = config;
+        this.log = log;
+    }
+
+    @Override
+    public void run() {
+        Connection connection = null;
+        try {
+            // The autologout timer of RFC 3501 §5.4: silence this long ends the connection.
+            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            // Responses are flushed per command and small: waiting to coalesce them only adds latency.
+            socket.setTcpNoDelay(true);
+            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            CommandReader reader = new CommandReader(socket.getInputStream(), out, config.maxLineLength(),
+                    config.maxLiteralSize());
+            connection = engine.open();
+            Response greeting = connection.greeting();
+            writeLine(greeting.toWire());
+            out.flush();
+            if (greeting instanceof Response.Status status && status.condition() == Response.Condition.BYE) {
+                return;
+            }
+            serve(connection, reader);
+        } catch (SocketTimeoutException e) {
+            bye("Autologout; idle for too long");
+        } catch (IOException e) {
+            // The client went away or the server is closing: there is no one left to tell.
+        } catch (RuntimeException e) {
+            internalError(e);
+        } finally {
+            if (connection != null && !connection.isLoggedOut()) {
+                drop(connection);
+            }
+            closeGently();
+        }
+    }
+
+    private void serve(Connection connection, CommandReader reader) throws IOException {
+        while (!connection.isLoggedOut()) {
+            switch (reader.readCommand()) {
+                case CommandReader.Input.EndOfStream end -> {
+                    return;
+                }
+                case CommandReader.Input.LineTooLong tooLong -> {
+                    // RFC 7162 §4 allows BAD and a disconnect; the rest of the line is not worth reading.
+                    bye("Command line too long");
+                    return;
+                }
+                case CommandReader.Input.LiteralTooLarge tooLarge -> {
+                    if (!tooLarge.synchronizing()) {
+                        // The octets of a non-synchronizing literal are coming anyway (RFC 7888).
+                        bye("Literal too large");
+                        return;
+                    }
+                    // Refused before the client sent it (TOOBIG, RFC 4469 and RFC 7889); the session goes on.
+                    writeLine(tooLarge.tag() + " NO [TOOBIG] Literal too large");
+                    out.flush();
+                }
+                case CommandReader.Input.Text command -> {
+                    if (!execute(connection, reader, command.text())) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Parses and executes one command; false when the connection is to end. */
+    private boolean execute(Connection connection, CommandReader reader, String text) throws IOException {
+        CommandParser.Tagged parsed;
+        try {
+            parsed = CommandParser.parse(text);
+        } catch (CommandSyntaxException e) {
+            writeLine(e.badResponse());
+            out.flush();
+            return true;
+        }
+        List<Response> responses = connection.execute(parsed.tag(), parsed.command());
+        if (parsed.command() instanceof Command.Idle && !responses.isEmpty()
+                && responses.getFirst() instanceof Response.Continuation) {
+            write(responses.subList(0, responses.size() - 1));
+            out.flush();
+            return idle(connection, reader, parsed.tag(), responses.getLast());
+        }
+        write(responses);
+        out.flush();
+        return true;
+    }
+
+    /**
+     * RFC 2177: the continuation is out; until the client's {@code DONE}, whatever the engine owes
+     * this connection is written as it comes, then the held tagged response ends the IDLE.
+     */
+    private boolean idle(Connection connection, CommandReader reader, String tag, Response completion)
+            throws IOException {
+        CommandReader.Input input;
+        IdlePoller poller = new IdlePoller(connection);
+        try {
+            input = reader.readLine();
+        } finally {
+            poller.stop();
+        }
+        switch (input) {
+            case CommandReader.Input.Text line when line.text().equalsIgnoreCase("DONE") -> {
+                write(connection.idleUpdates());
+                writeLine(completion.toWire());
+                out.flush();
+                return true;
+            }
+            case CommandReader.Input.Text line -> {
+                writeLine(tag + " BAD Expected DONE to end IDLE");
+                out.flush();
+                return true;
+            }
+            case CommandReader.Input.LineTooLong tooLong -> {
+                bye("Command line too long");
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Asks the engine for updates every poll interval while the handler's thread waits for DONE.
+     * The two threads never write at once: the handler writes again only after {@link #stop()}.
+     */
+    private final class IdlePoller {
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Thread thread;
+
+        IdlePoller(Connection connection) {
+            thread = Thread.ofVirtual().name(Thread.currentThread().getName() + "-idle").start(() -> poll(connection));
+        }
+
+        private void poll(Connection connection) {
+            long interval = config.idlePollInterval().toNanos();
+            try {
+                while (!stopped.await(interval, TimeUnit.NANOSECONDS)) {
+                    List<Response> updates = connection.idleUpdates();
+                    if (!updates.isEmpty()) {
+                        write(updates);
+                        out.flush();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // The client is gone; the handler's read fails too, and ends the connection.
+                closeQuietly();
+            } catch (RuntimeException e) {
+                // The handler is blocked reading: say BYE from here and close, which ends its read.
+                internalError(e);
+                closeQuietly();
+            }
+        }
+
+        /** Stops polling and waits for the poller, so that the handler's thread may use the connection again. */
+        void stop() {
+            stopped.countDown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // --- Output ---------------------------------------------------------------------------
+
+    private void write(List<Response> responses) throws IOException {
+        for (Response response : responses) {
+            writeLine(response.toWire());
+        }
+    }
+
+    private void writeLine(String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write(CRLF);
+    }
+
+    /** An untagged BYE (RFC 3501 §7.1.5), when the socket still takes it. */
+    private void bye(String text) {
+        if (out == null) {
+            return;
+        }
+        try {
+            writeLine("* BYE " + text);
+            out.flush();
+        } catch (IOException e) {
+            // The client is already gone.
+        }
+    }
+
+    private void internalError(RuntimeException e) {
+        log.println("modseq: connection " + id + " (" + socket.getRemoteSocketAddress() + "): internal error");
+        e.printStackTrace(log);
+        bye("Internal server error");
+    }
+
+    private void drop(Connection connection) {
+        try {
+            connection.drop();
+        } catch (RuntimeException e) {
+            log.println("modseq: connection " + id + ": engine failed to drop the connection");
+            e.printStackTrace(log);
+        }
+    }
+
+    /**
+     * Closes after a FIN and a short drain of what the client still sends: closing with unread
+     * input would send RST, and the client could lose the BYE it has not read yet.
+     */
+    private void closeGently() {
+        try {
+            if (!socket.isClosed()) {
+                socket.shutdownOutput();
+                socket.setSoTimeout((int) LINGER.toMillis());
+                InputStream in = socket.getInputStream();
+                byte[] discard = new byte[8192];
+                long deadline = System.nanoTime() + LINGER.toNanos();
+                int drained = 0;
+                int n;
+                while (drained < LINGER_OCTETS && System.nanoTime() < deadline && (n = in.read(discard)) >= 0) {
+                    drained += n;
+                }
+            }
+        } catch (IOException e) {
+            // Closing anyway.
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Nothing more to do for this socket.
+        }
+    }
+}

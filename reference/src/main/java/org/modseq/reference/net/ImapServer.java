@@ -1,0 +1,234 @@
+package org.modseq.reference.net;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.modseq.reference.engine.ImapEngine;
+
+/**
+ * An IMAP server on a TCP port (RFC 3501 over plain TCP, no TLS): it accepts connections and
+ * serves each on a virtual thread of its own, over one {@link ImapEngine}. What a connection does
+ * is {@link ConnectionHandler}'s; how commands are read is {@link CommandReader}'s.
+ *
+ * <pre>{@code
+ * try (ImapServer server = ImapServer.start(engine, ServerConfig.defaults().withPort(0))) {
+ *     int port = server.port();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class ImapServer implements AutoCloseable {
+
+    /** How long {@link #close()} waits for connection threads to end once their sockets are closed. */
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
+    private final ImapEngine engine;
+    private final ServerConfig config;
+    private final PrintStream log;
+    private final ServerSocket listener;
+    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Thread acceptor;
+    private volatile boolean closing;
+
+    private ImapServer(ImapEngine engine, ServerConfig config, PrintStream log, ServerSocket listener) {
+        this.engine = engine;
+        this.config = config;
+        this.log = log;
+        this.listener = listener;
+        this.acceptor = Thread.ofPlatform().name("modseq-accept-" + listener.getLocalPort()).daemon(true)
+                .unstarted(this::accept);
+    }
+
+    /**
+     * Binds {@code config.host():config.port()} and starts accepting. Unexpected failures of a
+     * connection are logged to standard error.
+     *
+     * @throws BindException when the address cannot be bound (the port is busy, or the host is not
+     *     an address of this machine); its message names the address and says why, in one line
+     * @throws UnknownHostException when the host name does not resolve
+     */
+    public static ImapServer start(ImapEngine engine, ServerConfig config) throws IOException {
+        return start(engine, config, System.err);
+    }
+
+    /** As {@link #start(ImapEngine, ServerConfig)}, logging to {@code log}. */
+    public static ImapServer start(ImapEngine engine, ServerConfig config, PrintStream log) throws IOException {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(log, "log");
+        String where = address(config.host(), config.port());
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(config.host());
+        } catch (UnknownHostException e) {
+            throw new UnknownHostException("cannot listen on " + where + ": unknown host " + config.host());
+        }
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.bind(new InetSocketAddress(address, config.port()));
+        } catch (IOException e) {
+            listener.close();
+            String reason = e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
+                    ? "address already in use (is another server running?)"
+                    : String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            BindException failure = new BindException("cannot listen on " + where + ": " + reason);
+            failure.initCause(e);
+            throw failure;
+        }
+        ImapServer server = new ImapServer(engine, config, log, listener);
+        server.acceptor.start();
+        return server;
+    }
+
+    /** The bound port: the configured one, or the one the system picked for port 0. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Host and bound port as a client would write them: {@code 127.0.0.1:1143}, {@code [::1]:1143}. */
+    public String address() {
+        return address(config.host(), port());
+    }
+
+    private static String address(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    private void accept() {
+        while (!closing) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closing) {
+                    log.println("modseq: accepting a connection failed: " + e.getMessage());
+                    pause(); // e.g. out of file descriptors: do not spin while it lasts
+                }
+                continue;
+            }
+            long id = ids.incrementAndGet();
+            sockets.add(socket);
+            if (closing) {
+                // close() may have run between accept and add: this socket was not in its list.
+                closeQuietly(socket);
+                sockets.remove(socket);
+                break;
+            }
+            try {
+                connections.execute(() -> {
+                    Thread.currentThread().setName("modseq-imap-" + id);
+                    try {
+                        new ConnectionHandler(id, socket, engine, config, log).run();
+                    } finally {
+                        sockets.remove(socket);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                closeQuietly(socket);
+                sockets.remove(socket);
+            }
+        }
+    }
+
+    /**
+     * Stops accepting, closes every connection (without BYE: the sockets are simply closed) and
+     * waits for their threads to end. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closing) {
+            awaitClosed();
+            return;
+        }
+        synchronized (this) {
+            if (closing) {
+                awaitClosed();
+                return;
+            }
+            closing = true;
+        }
+        try {
+            closeQuietly(listener);
+            joinQuietly(acceptor);
+            sockets.forEach(ImapServer::closeQuietly);
+            connections.shutdown();
+            if (!awaitTermination()) {
+                log.println("modseq: connections still running after " + CLOSE_WAIT_SECONDS + " s; interrupting them");
+                connections.shutdownNow();
+            }
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has finished, e.g. from a shutdown hook. */
+    public void awaitClosed() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean awaitTermination() {
+        try {
+            return connections.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing on the way out: nothing more to do.
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.modseq.reference.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.modseq.reference.net.ImapServer;
+import picocli.CommandLine;
+
+/** {@code modseq serve}: its errors in-process, and a started server with the demo account. */
+@Timeout(60)
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** The exit code and what the command wrote to standard output and standard error. */
+    private record Run(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = ModseqCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void busyPortIsAOneLineError() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = String.valueOf(busy.getLocalPort());
+            Run run = run("serve", "--port", port, "--no-demo");
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(List.of("modseq serve: cannot listen on 127.0.0.1:" + port
+                    + ": address already in use (is another server running?)"), run.errLines());
+        }
+    }
+
+    @Test
+    void unknownPolicyNamesTheValidOnes() {
+        Run run = run("serve", "--policy", "nope");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("unknown policy 'nope'; valid policies: rfc-defaults, hardest"), run.err());
+    }
+
+    @Test
+    void unknownEngineNamesTheValidOnes() {
+        Run run = run("serve", "--engine", "fast");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("valid engines: model"), run.err());
+    }
+
+    @Test
+    void badUserOptionIsAUsageError() {
+        Run run = run("serve", "--user", "alice");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("expected NAME:PASSWORD"), run.err());
+    }
+
+    @Test
+    void portOutOfRangeIsAUsageError() {
+        Run run = run("serve", "--port", "70000");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("port must be from 0 to 65535"), run.err());
+    }
+
+    @Test
+    void badLineInUsersFileNamesFileAndLine() throws Exception {
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "# accounts\nalice:pw\n\nbob\n");
+        Run run = run("serve", "--port", "0", "--users-file", users.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("modseq serve: users file " + users + " line 4: expected NAME:PASSWORD, found no ':'"),
+                run.errLines());
+    }
+
+    @Test
+    void missingUsersFileIsAOneLineError() {
+        Path missing = dir.resolve("none.txt");
+        Run run = run("serve", "--port", "0", "--users-file", missing.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("modseq serve: cannot read users file " + missing + ": no such file"), run.errLines());
+    }
+
+    @Test
+    void accountGivenTwiceIsAnError() {
+        Run run = run("serve", "--port", "0", "--no-demo", "--user", "alice:a", "--user", "alice:b");
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of("modseq serve: account alice is given twice"), run.errLines());
+    }
+
+    @Test
+    void helpTellsOfTheSharedNamespace() {
+        Run run = run("serve", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("shared by all users"), run.out());
+        assertTrue(run.out().contains("rfc-defaults, hardest"), run.out());
+    }
+
+    @Test
+    void startsWithTheDemoAccountAndFiveMessages() throws Exception {
+        Path users = dir.resolve("users.txt");
+        Files.writeString(users, "# accounts\ncarol:secret:with:colons\n");
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--user", "alice:pw", "--users-file", users.toString(),
+                "--policy", "hardest");
+        StringWriter out = new StringWriter();
+        try (ImapServer server = command.start(new PrintWriter(out, true))) {
+            List<String> lines = out.toString().lines().toList();
+            assertEquals("Modseq listening on 127.0.0.1:" + server.port() + " (engine model, policy hardest)",
+                    lines.get(0));
+            assertEquals("Log in with: demo / demo, or as alice, carol (passwords as given)", lines.get(1));
+            assertTrue(out.toString().contains("shared by all users"), out.toString());
+
+            List<String> session = talk(server.port(),
+                    "a1 LOGIN demo demo", "a2 ENABLE QRESYNC", "a3 SELECT INBOX (CONDSTORE)",
+                    "a4 FETCH 2 (FLAGS)", "a5 LOGOUT");
+            assertTrue(session.contains("* 5 EXISTS"), session.toString());
+            assertTrue(session.contains("a3 OK [READ-WRITE] SELECT completed"), session.toString());
+            assertTrue(session.stream().anyMatch(line -> line.startsWith("* 2 FETCH (FLAGS (")
+                    && line.contains("\\Seen") && line.contains("\\Answered")), session.toString());
+            assertTrue(session.contains("a5 OK LOGOUT completed"), session.toString());
+            assertEquals("c1 OK LOGIN completed", talk(server.port(), "c1 LOGIN carol secret:with:colons").getLast());
+        }
+    }
+
+    /** Sends the commands one at a time and returns every line the server sent, greeting included. */
+    private static List<String> talk(int port, String... commands) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+            socket.setSoTimeout(5000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            lines.add(in.readLine());
+            for (String command : commands) {
+                out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                String tag = command.substring(0, command.indexOf(' ')) + " ";
+                String line;
+                do {
+                    line = in.readLine();
+                    if (line == null) {
+                        return lines;
+                    }
+                    lines.add(line);
+                } while (!line.startsWith(tag));
+            }
+        }
+        return lines;
+    }
+}

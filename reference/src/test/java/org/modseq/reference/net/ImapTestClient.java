@@ -1,0 +1,144 @@
+package org.modseq.reference.net;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line-level IMAP client for tests: sends raw text, reads response lines. Every read is
+ * bounded by the socket timeout, so that a test fails instead of hanging.
+ */
+final class ImapTestClient implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    ImapTestClient(int port) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** Connects and reads the greeting. */
+    static ImapTestClient connect(int port) throws IOException {
+        ImapTestClient client = new ImapTestClient(port);
+        String greeting = client.readLine();
+        if (!greeting.startsWith("* OK")) {
+            client.close();
+            throw new IOException("unexpected greeting: " + greeting);
+        }
+        return client;
+    }
+
+    /** Connects, logs in and selects INBOX. */
+    static ImapTestClient selected(int port, String user) throws IOException {
+        ImapTestClient client = connect(port);
+        client.expectOk("l", "LOGIN " + user + " pw");
+        client.expectOk("s", "SELECT INBOX");
+        return client;
+    }
+
+    void send(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    void send(byte[] octets) throws IOException {
+        out.write(octets);
+        out.flush();
+    }
+
+    /** Sends {@code tag command CRLF} and reads every line up to and including the tagged one. */
+    List<String> command(String tag, String command) throws IOException {
+        send(tag + " " + command + "\r\n");
+        return readUntilTagged(tag);
+    }
+
+    /** As {@link #command}, failing unless the tagged response is OK. */
+    List<String> expectOk(String tag, String command) throws IOException {
+        List<String> lines = command(tag, command);
+        if (!lines.getLast().startsWith(tag + " OK")) {
+            throw new AssertionError(tag + " " + command + " failed: " + lines);
+        }
+        return lines;
+    }
+
+    List<String> readUntilTagged(String tag) throws IOException {
+        List<String> lines = new ArrayList<>();
+        String line;
+        do {
+            line = readLine();
+            lines.add(line);
+        } while (!line.startsWith(tag + " "));
+        return lines;
+    }
+
+    /** Reads lines until one starts with {@code prefix}, within {@link #TIMEOUT} in all. */
+    List<String> readUntilStartsWith(String prefix) throws IOException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> lines = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String line = readLine();
+            lines.add(line);
+            if (line.startsWith(prefix)) {
+                return lines;
+            }
+        }
+        throw new AssertionError("no line starting with " + prefix + " within " + TIMEOUT + ": " + lines);
+    }
+
+    /** One response line without its CRLF; EOFException when the server closed the connection. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new EOFException("connection closed; partial line: " + line.toString(StandardCharsets.UTF_8));
+            }
+            if (c == '\n' && previous == '\r') {
+                byte[] octets = line.toByteArray();
+                return new String(octets, 0, octets.length - 1, StandardCharsets.UTF_8);
+            }
+            line.write(c);
+            previous = c;
+        }
+    }
+
+    /** True when the server closed the connection: the next read ends the stream within the timeout. */
+    boolean isClosedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            // A reset is a close too.
+            return true;
+        }
+    }
+
+    /** Closes the socket at once, as a client that crashed would, without LOGOUT. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
