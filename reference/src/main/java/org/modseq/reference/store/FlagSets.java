@@ -10,14 +10,20 @@ import org.modseq.model.mailbox.Flag;
  * Interns flag sets, so that every message with the same flags points at one immutable set: a
  * message pays a 4-byte reference for its flags, and the few distinct combinations in a
  * mailbox are stored once. The pool only grows, with the number of distinct combinations ever
- * seen.
+ * seen. It also numbers flags, so that per-flag stamps can be packed in a {@code long[]}.
  */
 public final class FlagSets {
 
     private final Map<Set<Flag>, Set<Flag>> pool = new HashMap<>();
+    private final Map<Flag, Integer> ids = new HashMap<>();
 
     public FlagSets() {
         pool.put(Set.of(), Set.of());
+    }
+
+    /** A small number naming {@code flag} for the life of the engine, for packed {@link FlagStamps}. */
+    public int idOf(Flag flag) {
+        return ids.computeIfAbsent(flag, f -> ids.size());
     }
 
     /** The one immutable set equal to {@code flags}. */

@@ -142,8 +142,7 @@ public final class MailboxStore {
             PrivateFlags own = privates.get(user);
             stamp = own == null ? 0 : own.stamp(table.uid(slot), flag);
         } else {
-            FlagStamps stamps = table.stamps(slot);
-            stamp = stamps == null ? 0 : stamps.get(flag);
+            stamp = FlagStamps.get(table.stamps(slot), flagSets.idOf(flag));
         }
         return stamp == 0 ? table.added(slot) : stamp;
     }
@@ -238,7 +237,7 @@ public final class MailboxStore {
         own.retainAll(privateFlags);
         table.append(uid, modSeq, flagSets.intern(shared), content);
         if (!own.isEmpty()) {
-            privates.computeIfAbsent(user, u -> new PrivateFlags()).put(uid, flagSets.intern(own));
+            privates.computeIfAbsent(user, u -> new PrivateFlags(flagSets)).put(uid, flagSets.intern(own));
         }
         highestModSeq = Math.max(highestModSeq, modSeq);
         return uid;
@@ -260,7 +259,7 @@ public final class MailboxStore {
             }
         });
         for (Map.Entry<String, Set<Flag>> e : own) {
-            privates.computeIfAbsent(e.getKey(), u -> new PrivateFlags()).put(uid, e.getValue());
+            privates.computeIfAbsent(e.getKey(), u -> new PrivateFlags(flagSets)).put(uid, e.getValue());
         }
         highestModSeq = Math.max(highestModSeq, modSeq);
         return uid;
@@ -305,18 +304,15 @@ public final class MailboxStore {
             changes.add(uid, modSeq, prior);
             table.setFlags(slot, flagSets.apply(shared, wanted, sharedScope));
             if (perFlag) {
-                FlagStamps stamps = table.stamps(slot);
-                if (stamps == null) {
-                    stamps = new FlagStamps();
-                    table.setStamps(slot, stamps);
-                }
+                long[] stamps = table.stamps(slot);
                 for (Flag f : sharedStamped) {
-                    stamps.put(f, modSeq);
+                    stamps = FlagStamps.put(stamps, flagSets.idOf(f), modSeq);
                 }
+                table.setStamps(slot, stamps);
             }
         }
         if (!ownStamped.isEmpty()) {
-            privates.computeIfAbsent(user, u -> new PrivateFlags())
+            privates.computeIfAbsent(user, u -> new PrivateFlags(flagSets))
                     .change(uid, flagSets.apply(ownFlags, wanted, ownScope), ownStamped, modSeq, perFlag);
         }
         highestModSeq = Math.max(highestModSeq, modSeq);

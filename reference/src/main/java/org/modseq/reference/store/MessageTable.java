@@ -31,7 +31,7 @@ public final class MessageTable {
     private long[] modSeqs = new long[INITIAL_CAPACITY];
     private Object[] flags = new Object[INITIAL_CAPACITY];
     private String[] contents = new String[INITIAL_CAPACITY];
-    private FlagStamps[] stamps;
+    private long[][] stamps;
     private long[] liveBits = new long[1];
     /** 1-based Fenwick tree of live counts; {@code tree[i]} covers slots {@code (i - lowbit(i), i]}. */
     private int[] tree = new int[INITIAL_CAPACITY + 1];
@@ -44,7 +44,7 @@ public final class MessageTable {
      */
     public MessageTable(boolean withStamps) {
         this.withStamps = withStamps;
-        this.stamps = withStamps ? new FlagStamps[INITIAL_CAPACITY] : null;
+        this.stamps = withStamps ? new long[INITIAL_CAPACITY][] : null;
     }
 
     /** Live messages: the mailbox's EXISTS. */
@@ -138,12 +138,12 @@ public final class MessageTable {
         return contents[slot];
     }
 
-    /** Per-flag stamps of the shared flags, or null when none changed (or none are kept). */
-    public FlagStamps stamps(int slot) {
+    /** Per-flag stamps of the shared flags ({@link FlagStamps}), or null when none changed (or none are kept). */
+    public long[] stamps(int slot) {
         return withStamps ? stamps[slot] : null;
     }
 
-    void setStamps(int slot, FlagStamps value) {
+    void setStamps(int slot, long[] value) {
         stamps[slot] = value;
     }
 

@@ -17,14 +17,19 @@ public final class PrivateFlags {
     private static final class Entry {
         Set<Flag> flags;
         long last;
-        FlagStamps stamps;
+        long[] stamps;
     }
 
+    private final FlagSets flagSets;
     private final Map<Long, Entry> entries = new HashMap<>();
     private final ModSeqIndex changes = new ModSeqIndex(uid -> {
         Entry e = entries.get(uid);
         return e == null ? -1 : e.last;
     });
+
+    PrivateFlags(FlagSets flagSets) {
+        this.flagSets = flagSets;
+    }
 
     /** The user's private flags on {@code uid}. */
     public Set<Flag> flags(long uid) {
@@ -41,7 +46,7 @@ public final class PrivateFlags {
     /** When {@code flag} last changed privately on {@code uid}, or 0. */
     public long stamp(long uid, Flag flag) {
         Entry e = entries.get(uid);
-        return e == null || e.stamps == null ? 0 : e.stamps.get(flag);
+        return e == null ? 0 : FlagStamps.get(e.stamps, flagSets.idOf(flag));
     }
 
     /** The private part's value before its last change, for a value above a session's sync point. */
@@ -83,11 +88,8 @@ public final class PrivateFlags {
         }
         changes.add(uid, modSeq, prior);
         if (keepStamps) {
-            if (e.stamps == null) {
-                e.stamps = new FlagStamps();
-            }
             for (Flag f : stamped) {
-                e.stamps.put(f, modSeq);
+                e.stamps = FlagStamps.put(e.stamps, flagSets.idOf(f), modSeq);
             }
         }
     }
