@@ -30,7 +30,7 @@ class EngineHistoryTest {
 
     /** Fewer histories from a big INBOX: the model copies the mailbox on every change. */
     private static Settings preloadedSettings() {
-        return Settings.fromSystemProperties(100, 2_000, 60, 300);
+        return Settings.fromSystemProperties(300, 5_000, 60, 300);
     }
 
     @Test
