@@ -21,7 +21,7 @@ import org.modseq.properties.history.HistoryStep;
  * {@link Invariants} must hold, and executing the same step again from the same state must give
  * the same responses: the model is a function.
  */
-final class ModelHistoryProperty implements StatefulProperty<ServerState, HistoryStep> {
+public final class ModelHistoryProperty implements StatefulProperty<ServerState, HistoryStep> {
 
     private final String name;
     private final ServerChoices choices;
@@ -91,7 +91,7 @@ final class ModelHistoryProperty implements StatefulProperty<ServerState, Histor
     }
 
     /** Private \Seen, a NOMODSEQ mailbox, per-message conflicts and a short expunge history, all at once. */
-    static ServerChoices mixed() {
+    public static ServerChoices mixed() {
         return ServerChoices.RFC_DEFAULTS.withPrivateFlags(Set.of(Flag.SEEN)).withNoModSeqMailboxes(Set.of("Archive"))
                 .withConflictDetection(ServerChoices.ConflictDetection.PER_MESSAGE).withExpungeHistoryBound(3)
                 .withModSeqGranularity(ServerChoices.ModSeqGranularity.PER_MESSAGE)

@@ -1,0 +1,51 @@
+package org.modseq.reference.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.modseq.model.response.Response;
+import org.modseq.model.response.Response.Condition;
+import org.modseq.model.response.ResponseCode;
+import org.modseq.model.server.ServerChoices;
+
+/** One command being answered by a {@link StoreEngine}: the responses gathered so far, ended by a tagged one. */
+final class StoreExchange {
+
+    final StoreEngine engine;
+    final String tag;
+    private final List<Response> responses = new ArrayList<>();
+
+    StoreExchange(StoreEngine engine, String tag) {
+        this.engine = engine;
+        this.tag = tag;
+    }
+
+    ServerChoices choices() {
+        return engine.choices();
+    }
+
+    void send(Response response) {
+        responses.add(response);
+    }
+
+    List<Response> sent() {
+        return responses;
+    }
+
+    List<Response> done(Condition condition, ResponseCode code, String text) {
+        responses.add(Response.Status.tagged(tag, condition, code, text));
+        return List.copyOf(responses);
+    }
+
+    List<Response> ok(String text) {
+        return done(Condition.OK, null, text);
+    }
+
+    /** A tagged BAD: the command is refused and nothing changes (RFC 3501 §7.1.3). */
+    List<Response> bad(String text) {
+        return done(Condition.BAD, null, text);
+    }
+
+    List<Response> no(ResponseCode code, String text) {
+        return done(Condition.NO, code, text);
+    }
+}

@@ -1,0 +1,314 @@
+package org.modseq.reference.store;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.modseq.model.mailbox.Flag;
+
+/**
+ * The messages of one mailbox in append order, one slot each, in parallel primitive arrays, with
+ * a Fenwick tree over the slots' live bits so that message number and UID map to each other in
+ * O(log n) however many messages were expunged (RFC 3501 §2.3.1.2).
+ *
+ * <p>UIDs are handed out in ascending order (RFC 3501 §2.3.1.1), so slot order is UID order and
+ * a UID finds its slot by binary search. An expunge only clears a live bit; once dead slots
+ * outnumber live ones the arrays are compacted in O(n), which the expunges since the last
+ * compaction pay for. Callers must not keep slot numbers across {@link #compactIfSparse()}.
+ *
+ * <p>Per message this holds the UID (4 bytes), the add mod-sequence (8), the shared
+ * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), a
+ * Fenwick counter (4) and a live bit, plus a reference to per-flag stamps (4) when the server
+ * keeps them (R8): about 32 bytes, 36 with stamps, before array growth slack.
+ */
+public final class MessageTable {
+
+    private static final int INITIAL_CAPACITY = 16;
+    /** Below this many dead slots compaction is not worth its O(n). */
+    private static final int MIN_DEAD_TO_COMPACT = 64;
+
+    private final boolean withStamps;
+    private int[] uids = new int[INITIAL_CAPACITY];
+    private long[] added = new long[INITIAL_CAPACITY];
+    private long[] modSeqs = new long[INITIAL_CAPACITY];
+    private Object[] flags = new Object[INITIAL_CAPACITY];
+    private String[] contents = new String[INITIAL_CAPACITY];
+    private long[][] stamps;
+    private long[] liveBits = new long[1];
+    /** 1-based Fenwick tree of live counts; {@code tree[i]} covers slots {@code (i - lowbit(i), i]}. */
+    private int[] tree = new int[INITIAL_CAPACITY + 1];
+    private int slots;
+    private int live;
+
+    /**
+     * @param withStamps whether each message keeps per-flag change stamps (conflict detection per
+     *     flag, R8, R32)
+     */
+    public MessageTable(boolean withStamps) {
+        this.withStamps = withStamps;
+        this.stamps = withStamps ? new long[INITIAL_CAPACITY][] : null;
+    }
+
+    /** Live messages: the mailbox's EXISTS. */
+    public int liveCount() {
+        return live;
+    }
+
+    /** Slots in use, live or dead. */
+    public int slotCount() {
+        return slots;
+    }
+
+    /**
+     * Appends a message; its UID must exceed every UID appended before.
+     *
+     * @return its slot
+     */
+    public int append(long uid, long addedModSeq, Set<Flag> flagSet, String content) {
+        if (slots > 0 && uid <= uid(slots - 1)) {
+            throw new IllegalArgumentException("UIDs must ascend: " + uid + " after " + uid(slots - 1));
+        }
+        if (slots == uids.length) {
+            grow();
+        }
+        int slot = slots++;
+        uids[slot] = (int) uid;
+        added[slot] = addedModSeq;
+        modSeqs[slot] = addedModSeq;
+        flags[slot] = flagSet;
+        contents[slot] = content;
+        if (withStamps) {
+            stamps[slot] = null;
+        }
+        if ((slot >>> 6) >= liveBits.length) {
+            liveBits = Arrays.copyOf(liveBits, liveBits.length * 2);
+        }
+        liveBits[slot >>> 6] |= 1L << slot;
+        live++;
+        // A new Fenwick node covers (i - lowbit(i), i]: itself plus the nodes below it.
+        int node = slot + 1;
+        int sum = 1;
+        for (int child = node - 1, stop = node - (node & -node); child > stop; child -= child & -child) {
+            sum += tree[child];
+        }
+        tree[node] = sum;
+        return slot;
+    }
+
+    private void grow() {
+        int capacity = uids.length + (uids.length >> 1) + 1;
+        uids = Arrays.copyOf(uids, capacity);
+        added = Arrays.copyOf(added, capacity);
+        modSeqs = Arrays.copyOf(modSeqs, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+        contents = Arrays.copyOf(contents, capacity);
+        if (withStamps) {
+            stamps = Arrays.copyOf(stamps, capacity);
+        }
+        tree = Arrays.copyOf(tree, capacity + 1);
+    }
+
+    public long uid(int slot) {
+        return Integer.toUnsignedLong(uids[slot]);
+    }
+
+    /** The mod-sequence the message was added with (R7). */
+    public long added(int slot) {
+        return added[slot];
+    }
+
+    /** The highest mod-sequence of the message's shared metadata: its add or its last shared change. */
+    public long modSeq(int slot) {
+        return modSeqs[slot];
+    }
+
+    void setModSeq(int slot, long modSeq) {
+        modSeqs[slot] = modSeq;
+    }
+
+    /** The shared flags, an interned immutable set. */
+    @SuppressWarnings("unchecked")
+    public Set<Flag> flags(int slot) {
+        return (Set<Flag>) flags[slot];
+    }
+
+    void setFlags(int slot, Set<Flag> flagSet) {
+        flags[slot] = flagSet;
+    }
+
+    public String content(int slot) {
+        return contents[slot];
+    }
+
+    /** Per-flag stamps of the shared flags ({@link FlagStamps}), or null when none changed (or none are kept). */
+    public long[] stamps(int slot) {
+        return withStamps ? stamps[slot] : null;
+    }
+
+    void setStamps(int slot, long[] value) {
+        stamps[slot] = value;
+    }
+
+    public boolean isLive(int slot) {
+        return (liveBits[slot >>> 6] & (1L << slot)) != 0;
+    }
+
+    /** The slot holding {@code uid}, live or dead, or -1 if no such UID was appended since the last compaction. */
+    public int slotOf(long uid) {
+        int slot = ceilingSlot(uid);
+        return slot < slots && uid(slot) == uid ? slot : -1;
+    }
+
+    /** The live slot holding {@code uid}, or -1. */
+    public int liveSlotOf(long uid) {
+        int slot = slotOf(uid);
+        return slot >= 0 && isLive(slot) ? slot : -1;
+    }
+
+    /** The first slot whose UID is at least {@code uid}, or {@link #slotCount()}. */
+    public int ceilingSlot(long uid) {
+        int lo = 0;
+        int hi = slots;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (uid(mid) < uid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first slot whose add mod-sequence exceeds {@code modSeq}; add mod-sequences never fall in slot order (R7). */
+    public int firstAddedAfter(long modSeq) {
+        int lo = 0;
+        int hi = slots;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (added[mid] <= modSeq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first live slot at or after {@code from}, or -1. */
+    public int nextLive(int from) {
+        if (from >= slots) {
+            return -1;
+        }
+        int word = from >>> 6;
+        long bits = liveBits[word] & (-1L << from);
+        while (true) {
+            if (bits != 0) {
+                int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
+                return slot < slots ? slot : -1;
+            }
+            if (++word >= liveBits.length || (word << 6) >= slots) {
+                return -1;
+            }
+            bits = liveBits[word];
+        }
+    }
+
+    /** Live slots in {@code [0, slot]}: the message number of a live slot. O(log n). */
+    public int rank(int slot) {
+        int sum = 0;
+        for (int i = slot + 1; i > 0; i -= i & -i) {
+            sum += tree[i];
+        }
+        return sum;
+    }
+
+    /** Live messages whose UID is below {@code uid}. */
+    public int liveBelow(long uid) {
+        int slot = ceilingSlot(uid);
+        return slot == 0 ? 0 : rank(slot - 1);
+    }
+
+    /** Live messages whose UID is at most {@code uid}. */
+    public int liveUpTo(long uid) {
+        return uid >= 0xFFFF_FFFFL ? live : liveBelow(uid + 1);
+    }
+
+    /** The slot of message number {@code number} (1-based) among live messages. O(log n). */
+    public int select(int number) {
+        if (number < 1 || number > live) {
+            throw new IndexOutOfBoundsException("message number " + number + " of " + live);
+        }
+        int pos = 0;
+        int remaining = number;
+        for (int step = Integer.highestOneBit(Math.max(1, slots)); step > 0; step >>= 1) {
+            int next = pos + step;
+            if (next <= slots && tree[next] < remaining) {
+                pos = next;
+                remaining -= tree[next];
+            }
+        }
+        return pos; // the 1-based node pos + 1 is the slot pos
+    }
+
+    /** Marks the slot expunged. */
+    void expunge(int slot) {
+        if (!isLive(slot)) {
+            throw new IllegalStateException("slot " + slot + " is already expunged");
+        }
+        liveBits[slot >>> 6] &= ~(1L << slot);
+        live--;
+        for (int i = slot + 1; i <= slots; i += i & -i) {
+            tree[i]--;
+        }
+        contents[slot] = null;
+        flags[slot] = null;
+        if (withStamps) {
+            stamps[slot] = null;
+        }
+    }
+
+    /**
+     * Drops dead slots once they outnumber live ones, in O(n). Slot numbers change: call it only
+     * where no caller holds one.
+     */
+    public void compactIfSparse() {
+        int dead = slots - live;
+        if (dead < MIN_DEAD_TO_COMPACT || dead <= live) {
+            return;
+        }
+        int to = 0;
+        for (int from = nextLive(0); from >= 0; from = nextLive(from + 1)) {
+            uids[to] = uids[from];
+            added[to] = added[from];
+            modSeqs[to] = modSeqs[from];
+            flags[to] = flags[from];
+            contents[to] = contents[from];
+            if (withStamps) {
+                stamps[to] = stamps[from];
+            }
+            to++;
+        }
+        int capacity = Math.max(INITIAL_CAPACITY, to + (to >> 1));
+        uids = Arrays.copyOf(uids, capacity);
+        added = Arrays.copyOf(added, capacity);
+        modSeqs = Arrays.copyOf(modSeqs, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+        contents = Arrays.copyOf(contents, capacity);
+        if (withStamps) {
+            stamps = Arrays.copyOf(stamps, capacity);
+        }
+        slots = to;
+        liveBits = new long[Math.max(1, (capacity + 63) >>> 6)];
+        for (int i = 0; i < to; i++) {
+            liveBits[i >>> 6] |= 1L << i;
+        }
+        // Linear-time Fenwick build: each node passes its sum to its parent.
+        tree = new int[capacity + 1];
+        for (int i = 1; i <= to; i++) {
+            tree[i] += 1;
+            int parent = i + (i & -i);
+            if (parent <= to) {
+                tree[parent] += tree[i];
+            }
+        }
+    }
+}

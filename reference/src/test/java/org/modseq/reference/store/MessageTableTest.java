@@ -1,0 +1,96 @@
+package org.modseq.reference.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Fenwick numbering of {@link MessageTable} against the obvious reference: a sorted list of
+ * live UIDs, under random appends (UIDs with gaps), expunges and compactions.
+ */
+class MessageTableTest {
+
+    @Test
+    void numbersAndUidsMatchASortedListUnderRandomAppendsAndExpunges() {
+        for (long seed = 1; seed <= 40; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            MessageTable table = new MessageTable(seed % 2 == 0);
+            List<Long> live = new ArrayList<>();
+            List<Long> added = new ArrayList<>();
+            long nextUid = 1;
+            long modSeq = 1;
+            int operations = 200 + random.nextInt(2_000);
+            for (int op = 0; op < operations; op++) {
+                if (live.isEmpty() || random.nextInt(100) < 55) {
+                    nextUid += random.nextInt(3);
+                    modSeq += random.nextInt(2);
+                    table.append(nextUid, modSeq, Set.of(), "m" + nextUid);
+                    live.add(nextUid);
+                    added.add(modSeq);
+                    nextUid++;
+                } else {
+                    int victim = random.nextInt(live.size());
+                    long uid = live.remove(victim);
+                    table.expunge(table.liveSlotOf(uid));
+                    if (random.nextInt(10) == 0) {
+                        table.compactIfSparse();
+                    }
+                }
+                if (op % 37 == 0) {
+                    check(table, live, random, nextUid);
+                }
+            }
+            table.compactIfSparse();
+            check(table, live, random, nextUid);
+        }
+    }
+
+    private static void check(MessageTable table, List<Long> live, SplittableRandom random, long uidNext) {
+        assertEquals(live.size(), table.liveCount());
+        for (int number = 1; number <= live.size(); number++) {
+            long uid = live.get(number - 1);
+            int slot = table.select(number);
+            assertEquals(uid, table.uid(slot), "message number " + number);
+            assertEquals(number, table.rank(slot));
+            assertEquals(slot, table.liveSlotOf(uid));
+            assertEquals(number - 1, table.liveBelow(uid));
+            assertEquals(number, table.liveUpTo(uid));
+        }
+        for (int i = 0; i < 20; i++) {
+            long uid = 1 + random.nextLong(uidNext + 2);
+            long below = live.stream().filter(u -> u < uid).count();
+            assertEquals(below, table.liveBelow(uid), "live below " + uid);
+            if (!live.contains(uid)) {
+                assertEquals(-1, table.liveSlotOf(uid));
+            } else {
+                assertTrue(table.isLive(table.slotOf(uid)));
+            }
+        }
+        List<Long> walked = new ArrayList<>();
+        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
+            walked.add(table.uid(slot));
+            assertFalse(table.content(slot).isEmpty());
+        }
+        assertEquals(live, walked);
+    }
+
+    @Test
+    void addModSequencesAreSearchable() {
+        MessageTable table = new MessageTable(false);
+        long[] added = {2, 2, 3, 5, 5, 5, 9};
+        for (int i = 0; i < added.length; i++) {
+            table.append(i + 1, added[i], Set.of(), "x");
+        }
+        assertEquals(0, table.firstAddedAfter(1));
+        assertEquals(2, table.firstAddedAfter(2));
+        assertEquals(3, table.firstAddedAfter(4));
+        assertEquals(6, table.firstAddedAfter(5));
+        assertEquals(7, table.firstAddedAfter(9));
+    }
+}
