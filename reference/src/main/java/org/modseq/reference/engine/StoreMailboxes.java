@@ -178,10 +178,25 @@ final class StoreMailboxes {
             ex.send(Response.Status.untagged(Condition.OK, copyUid, "Moved")); // RFC 6851 §4.3
         }
         source.expunge(originals.stream().mapToLong(Long::longValue).toArray());
-        return StoreUpdates.finish(ex, session, StoreUpdates.Moment.EXPUNGING, Condition.OK, null, "MOVE completed");
+        // R95: MOVE's expunges take a new mod-sequence like EXPUNGE's; RFC 6851 §4.4 reports it.
+        ResponseCode code = originals.isEmpty() ? null : highestModSeqAfterRemoval(ex, session, source);
+        return StoreUpdates.finish(ex, session, StoreUpdates.Moment.EXPUNGING, Condition.OK, code, "MOVE completed");
     }
 
     /** EXPUNGE and UID EXPUNGE (RFC 7162 §3.2.7, §3.2.9; R12, R90-R94). CLOSE is in {@link StoreSelect}. */
+    /**
+     * R92 (EXPUNGE, UID EXPUNGE) and RFC 6851 §4.4 (MOVE): after removing at least one message,
+     * the new HIGHESTMODSEQ goes in the tagged OK; required after ENABLE QRESYNC, a choice for a
+     * CONDSTORE-only client, never for NOMODSEQ. Such a command reports everything owed first
+     * (R90), so nothing is held back below the value.
+     */
+    private static ResponseCode highestModSeqAfterRemoval(StoreExchange ex, StoreSession session,
+            MailboxStore mailbox) {
+        boolean wanted = session.qresync || session.condstore && ex.choices().highestModSeqAfterExpunge();
+        return wanted && mailbox.persistentModSeqs() && !session.view.noModSeq()
+                ? new ResponseCode.HighestModSeq(ModSeq.of(mailbox.highestModSeq())) : null;
+    }
+
     static List<Response> expunge(StoreExchange ex, StoreSession session, Command command) {
         SessionView view = session.view;
         NumberSet scope = null;
@@ -194,13 +209,7 @@ final class StoreMailboxes {
         MailboxStore mailbox = view.mailbox();
         // R12, R91, R94: one new mailbox mod-sequence, remembered with every expunged UID.
         boolean removed = mailbox.expunge(mailbox.deleted(session.user, scope)) != 0;
-        ResponseCode code = null;
-        // R92: HIGHESTMODSEQ in the tagged OK after ENABLE QRESYNC; optional (a choice) for CONDSTORE
-        // only. An expunging command reports everything owed first (R90), so nothing stays below it.
-        if (removed && mailbox.persistentModSeqs() && !view.noModSeq()
-                && (session.qresync || session.condstore && ex.choices().highestModSeqAfterExpunge())) {
-            code = new ResponseCode.HighestModSeq(ModSeq.of(mailbox.highestModSeq()));
-        }
+        ResponseCode code = removed ? highestModSeqAfterRemoval(ex, session, mailbox) : null;
         String verb = scope == null ? "EXPUNGE" : "UID EXPUNGE";
         return StoreUpdates.finish(ex, session, StoreUpdates.Moment.EXPUNGING, Condition.OK, code, verb + " completed");
     }

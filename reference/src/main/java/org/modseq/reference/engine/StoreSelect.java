@@ -63,8 +63,9 @@ final class StoreSelect {
         String user = session.user;
         boolean noModSeq = !mailbox.persistentModSeqs();
         standardResponses(ex, mailbox, user, command.readOnly());
-        if (session.condstore) {
-            // R23-R25, R29: exactly one of HIGHESTMODSEQ and NOMODSEQ.
+        if (session.condstore || ex.choices().modSeqOnEverySelect()) {
+            // R23-R25, R29: exactly one of HIGHESTMODSEQ and NOMODSEQ; §3.1.2 asks for it on every
+            // open, §3.1.2.1 lets servers wait for an enabling command (a choice).
             ex.send(noModSeq
                     ? Response.Status.untagged(Condition.OK, new ResponseCode.NoModSeq(), "No mod-sequences in this mailbox")
                     : Response.Status.untagged(Condition.OK,

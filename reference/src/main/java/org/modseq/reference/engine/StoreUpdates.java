@@ -141,15 +141,19 @@ final class StoreUpdates {
 
     /**
      * R17: the first CONDSTORE enabling command while a mailbox is selected reports its
-     * HIGHESTMODSEQ (X05); the session is CONDSTORE-aware for good (R16).
+     * HIGHESTMODSEQ (X05), or NOMODSEQ for a mailbox without mod-sequences; the session is CONDSTORE-aware for good (R16).
      */
     static void enableCondstore(StoreExchange ex, StoreSession session) {
         if (session.condstore) {
             return;
         }
-        if (session.view != null && !session.view.noModSeq()) {
-            ex.send(Response.Status.untagged(Condition.OK,
-                    new ResponseCode.HighestModSeq(ModSeq.of(session.view.safeHighestModSeq())), "Highest mod-sequence"));
+        if (session.view != null) {
+            // Only a NOMODSEQ sent at selection excuses the report (R17, R24).
+            ex.send(session.view.noModSeq()
+                    ? Response.Status.untagged(Condition.OK, new ResponseCode.NoModSeq(), "No mod-sequences in this mailbox")
+                    : Response.Status.untagged(Condition.OK,
+                            new ResponseCode.HighestModSeq(ModSeq.of(session.view.safeHighestModSeq())),
+                            "Highest mod-sequence"));
         }
         session.condstore = true;
     }
