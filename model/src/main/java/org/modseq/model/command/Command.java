@@ -103,9 +103,13 @@ public sealed interface Command {
         }
     }
 
+    /** {@code content} holds the message's octets, one per char, as {@link ImapString} holds wire text. */
     record Append(String mailbox, Set<Flag> flags, String content) implements Command {
         public Append {
             flags = Set.copyOf(flags);
+            if (content.chars().anyMatch(c -> c > 0xFF)) {
+                throw new IllegalArgumentException("message content must be octets, one per char (0-255)");
+            }
         }
 
         @Override

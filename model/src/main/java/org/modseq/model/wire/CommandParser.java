@@ -30,7 +30,7 @@ import org.modseq.model.set.SequenceSet;
  * uidvalidity 0) are kept as written: answering them is the model's job, where the rule is cited.
  *
  * <p>A line holds literals inline: {@code {n}CRLF} or {@code {n+}CRLF} (LITERAL+, RFC 7888)
- * followed by n octets, counted in UTF-8 as {@link ImapString#literal(String)} writes them.
+ * followed by n octets, one char per octet as {@link ImapString} holds wire text.
  * Every malformed input ends in a {@link CommandSyntaxException}, never another exception.
  */
 public final class CommandParser {
@@ -659,7 +659,7 @@ public final class CommandParser {
 
     /**
      * RFC 3501 §4.3, §9: {@code literal = "{" number "}" CRLF *CHAR8}, and RFC 7888's
-     * {@code "{" number "+}"}. The length counts octets of the UTF-8 encoding.
+     * {@code "{" number "+}"}. The length counts octets, one per char.
      */
     private static String literal(Cursor in) throws CommandSyntaxException {
         int start = in.pos;
@@ -679,33 +679,21 @@ public final class CommandParser {
         if (!in.tryChar('\r') || !in.tryChar('\n')) {
             throw in.expected("CRLF after literal length");
         }
-        int end = in.pos;
-        long octets = 0;
-        while (octets < length) {
-            if (end >= in.text.length()) {
-                throw in.errorAt(start, "literal of " + length + " octets is cut short: only " + octets
-                        + " follow");
-            }
-            int codePoint = in.text.codePointAt(end);
-            octets += utf8Length(codePoint);
-            end += Character.charCount(codePoint);
+        long available = in.text.length() - in.pos;
+        if (available < length) {
+            throw in.errorAt(start, "literal of " + length + " octets is cut short: only " + available
+                    + " follow");
         }
-        if (octets != length) {
-            throw in.errorAt(start, "literal length " + length + " ends inside a multi-octet character");
+        int end = in.pos + (int) length;
+        for (int i = in.pos; i < end; i++) {
+            if (in.text.charAt(i) > 0xFF) {
+                throw in.errorAt(i, "literal holds a character beyond one octet (U+"
+                        + Integer.toHexString(in.text.charAt(i)).toUpperCase(java.util.Locale.ROOT) + ")");
+            }
         }
         String value = in.text.substring(in.pos, end);
         in.pos = end;
         return value;
-    }
-
-    private static int utf8Length(int codePoint) {
-        if (codePoint < 0x80) {
-            return 1;
-        }
-        if (codePoint < 0x800) {
-            return 2;
-        }
-        return codePoint < 0x10000 ? 3 : 4;
     }
 
     /** RFC 3501 §9: {@code flag-list = "(" [flag *(SP flag)] ")"}. */

@@ -4,6 +4,10 @@ package org.modseq.model.wire;
  * IMAP's string forms (RFC 3501 §4.3, §9): an {@code astring} is written as an atom when it can
  * be, otherwise as a quoted string; text that a quoted string cannot carry (CR, LF, NUL, 8-bit)
  * needs a literal.
+ *
+ * <p>Wire text is held one {@code char} per octet (ISO-8859-1 read of the bytes), so every octet
+ * sequence survives unchanged, 8-bit MIME included: a UTF-8 message is held as its UTF-8 octets,
+ * and a string's length is its length in octets.
  */
 public final class ImapString {
 
@@ -61,8 +65,8 @@ public final class ImapString {
         return isQuotable(s) ? quoted(s) : literal(s);
     }
 
-    /** A literal {@code {n}CRLF<text>}; n counts octets of the UTF-8 encoding. */
+    /** A literal {@code {n}CRLF<octets>}; n is the octet count, one octet per char. */
     public static String literal(String s) {
-        return "{" + s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "}\r\n" + s;
+        return "{" + s.length() + "}\r\n" + s;
     }
 }

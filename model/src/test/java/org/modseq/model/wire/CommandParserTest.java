@@ -74,7 +74,7 @@ class CommandParserTest {
                 arguments("APPEND INBOX \" 7-Feb-1994 21:52:25 -0800\" {2+}\r\nhi",
                         new Command.Append("INBOX", Set.of(), "hi")),
                 arguments("APPEND INBOX () {0}\r\n", new Command.Append("INBOX", Set.of(), "")),
-                arguments("APPEND INBOX {4}\r\n\u20ac!", new Command.Append("INBOX", Set.of(), "\u20ac!")),
+                arguments("APPEND INBOX {4}\r\n\u00e2\u0082\u00ac!", new Command.Append("INBOX", Set.of(), "\u00e2\u0082\u00ac!")),
                 arguments("APPEND INBOX {11}\r\na\r\nb\r\n\r\nc\r\n",
                         new Command.Append("INBOX", Set.of(), "a\r\nb\r\n\r\nc\r\n")),
                 arguments("CREATE foo", new Command.Create("foo")),
@@ -284,7 +284,7 @@ class CommandParserTest {
                 arguments("SELECT {3", "missing '}' after literal length"),
                 arguments("SELECT {99999999999}\r\n", "literal length \"99999999999\" is beyond 2^32-1"),
                 arguments("SELECT {4294967296}\r\n", "is beyond 2^32-1"),
-                arguments("SELECT {1}\r\n\u00fc", "literal length 1 ends inside a multi-octet character"),
+                arguments("SELECT {1}\r\n\u20ac", "literal holds a character beyond one octet (U+20AC)"),
                 arguments("SELECT {1}\r\nab", "unexpected text after command: \"b\""),
                 arguments("SELECT {1}\r\n\u0000", "NUL character"),
                 arguments("STATUS x", "missing STATUS items"),
@@ -531,7 +531,7 @@ class CommandParserTest {
                 new Command.Status("a \"b\"", List.of(StatusItem.HIGHESTMODSEQ, StatusItem.HIGHESTMODSEQ)),
                 new Command.Append("INBOX", Set.of(), "Subject: hi\r\n\r\nbody\r\n"),
                 new Command.Append("Dr\u00e4fts", Set.of(Flag.DRAFT, Flag.of("$Work"), Flag.RECENT), ""),
-                new Command.Append("INBOX", Set.of(Flag.SEEN), "\u20ac \ud83d\ude00 {5}\r\n\"x\""),
+                new Command.Append("INBOX", Set.of(Flag.SEEN), "\u00e2\u0082\u00ac \u00ff\u0001 {5}\r\n\"x\""),
                 new Command.Create("new/box"), new Command.Delete("old box"), new Command.Rename("a", "b\\c"),
                 fetch(false, "1", List.of(FetchItem.FLAGS), null, false),
                 fetch(true, "1:*", List.of(FetchItem.values()), 0L, true),
@@ -720,12 +720,12 @@ class CommandParserTest {
     private record CommandGenerator(Random random) {
 
         private static final List<String> NAMES = List.of("INBOX", "inbox", "Sent Items", "a\"b", "back\\slash",
-                "", "x]y", "%", "*", "(", "{5}", "Dr\u00e4fts", "line\r\nbreak", "\ud83d\ude00", "Archive/2014");
+                "", "x]y", "%", "*", "(", "{5}", "Dr\u00e4fts", "line\r\nbreak", "\u00f0\u009f\u0098\u0080", "Archive/2014");
         private static final List<Flag> FLAGS = List.of(Flag.SEEN, Flag.ANSWERED, Flag.FLAGGED, Flag.DELETED,
                 Flag.DRAFT, Flag.RECENT, Flag.of("$MDNSent"), Flag.of("$Junk"), Flag.of("Work"), Flag.of("a.b+c"));
         /** R52: \Recent has no entry name. */
         private static final List<Flag> ENTRY_FLAGS = FLAGS.stream().filter(f -> !f.equals(Flag.RECENT)).toList();
-        private static final int[] CODE_POINTS = "aZ09 \"\\]%*(){}+-./$\r\n\t\u007f\u00e9\u20ac\ud83d\ude00"
+        private static final int[] CODE_POINTS = "aZ09 \"\\]%*(){}+-./$\r\n\t\u007f\u00e9\u0080\u00ff"
                 .codePoints().toArray();
 
         Command command() {

@@ -100,7 +100,7 @@ public final class CommandReader {
                 return new Input.LineTooLong();
             }
             lineOctets += line.length;
-            String text = new String(line, StandardCharsets.UTF_8);
+            String text = new String(line, StandardCharsets.ISO_8859_1);
             if (tag == null) {
                 tag = tagOf(text);
             }
@@ -120,12 +120,8 @@ public final class CommandReader {
             if (literal == null) {
                 return new Input.EndOfStream();
             }
-            String content = new String(literal, StandardCharsets.UTF_8);
-            // The count is rewritten from the decoded text: it differs from n only when the
-            // octets were not UTF-8, and the parser must see the count of what it is given.
-            command.append(text, 0, header.start())
-                    .append('{').append(utf8Length(content)).append(header.synchronizing() ? "}" : "+}")
-                    .append("\r\n").append(content);
+            // One char per octet (ISO-8859-1), as ImapString holds wire text: any octets survive.
+            command.append(text).append("\r\n").append(new String(literal, StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -138,7 +134,7 @@ public final class CommandReader {
         if (line == TOO_LONG) {
             return new Input.LineTooLong();
         }
-        return new Input.Text(new String(line, StandardCharsets.UTF_8));
+        return new Input.Text(new String(line, StandardCharsets.ISO_8859_1));
     }
 
     // --- Octets ---------------------------------------------------------------------------
@@ -258,25 +254,6 @@ public final class CommandReader {
             }
         }
         return tag;
-    }
-
-    /** Octets of {@code text} in UTF-8; the decoder's output has no lone surrogates. */
-    private static long utf8Length(String text) {
-        long octets = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                octets += 1;
-            } else if (c < 0x800) {
-                octets += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                octets += 4;
-                i++;
-            } else {
-                octets += 3;
-            }
-        }
-        return octets;
     }
 
     private static long saturatedSum(long a, long b) {

@@ -233,7 +233,7 @@ final class ConnectionHandler implements Runnable {
     }
 
     private void writeLine(String line) throws IOException {
-        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write(line.getBytes(StandardCharsets.ISO_8859_1)); // one octet per char (ImapString)
         out.write(CRLF);
     }
 

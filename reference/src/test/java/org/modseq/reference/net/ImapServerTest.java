@@ -152,6 +152,10 @@ class ImapServerTest {
             client.send("\r\n");
             assertTrue(client.readUntilTagged("a2").getLast().startsWith("a2 OK [APPENDUID "));
             assertTrue(client.command("a3", "SELECT INBOX").contains("* 1 EXISTS"));
+            // The octets come back unchanged and RFC822.SIZE counts octets, not characters.
+            String fetched = String.join("\n", client.command("a4", "FETCH 1 (RFC822.SIZE BODY.PEEK[])"));
+            assertTrue(fetched.contains("RFC822.SIZE 7"), fetched);
+            assertTrue(fetched.contains("{7}\nGrüße"), fetched);
         }
     }
 
