@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.engine.ModelEngine;
+import org.modseq.reference.engine.StoreEngine;
 import picocli.CommandLine;
 
 /**
@@ -15,6 +16,11 @@ import picocli.CommandLine;
  * command-line name and how to create it from the server choices and the accounts.
  */
 public enum EngineKind {
+    /**
+     * The reference store ({@link StoreEngine}): the model's answers from indexes whose cost
+     * follows the number of changes; the default.
+     */
+    STORE("store", StoreEngine::create),
     /**
      * The model itself ({@link ModelEngine}): the specification's answers by definition, slow on
      * big mailboxes, and one mailbox namespace shared by all users.

@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
         description = {
             "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; plain TCP, no TLS) until Ctrl-C or SIGTERM.",
             "",
-            "The model engine keeps every mailbox in memory and has ONE mailbox namespace shared by all"
-                    + " users: every account sees the same INBOX and mailboxes, as several users of one shared"
-                    + " mailbox would. Nothing is saved when the server stops."
+            "Mailboxes are kept in memory; nothing is saved when the server stops. For now every engine"
+                    + " has ONE mailbox namespace shared by all users: every account sees the same INBOX and"
+                    + " mailboxes, as several users of one shared mailbox would."
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -56,7 +56,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; see docs/choices.md).")
     private Policy policy;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "model",
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "store",
             converter = EngineKind.Converter.class, completionCandidates = EngineKind.Names.class,
             description = "The engine behind the server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private EngineKind engine;
@@ -94,9 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
                 + ", policy " + policy.cliName() + ")");
         out.println(loginHint(passwords.keySet()));
-        if (engine == EngineKind.MODEL) {
-            out.println("The model engine has one mailbox namespace shared by all users, in memory only.");
-        }
+        out.println("Mailboxes are in memory only, and shared by all users.");
         out.println("Stop with Ctrl-C.");
         out.flush();
         return server;

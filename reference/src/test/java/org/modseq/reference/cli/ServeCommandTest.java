@@ -67,7 +67,7 @@ class ServeCommandTest {
         Run run = run("serve", "--engine", "fast");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("valid engines: model"), run.err());
+        assertTrue(run.err().contains("valid engines: store, model"), run.err());
     }
 
     @Test
@@ -129,7 +129,7 @@ class ServeCommandTest {
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
             List<String> lines = out.toString().lines().toList();
-            assertEquals("Modseq listening on 127.0.0.1:" + server.port() + " (engine model, policy hardest)",
+            assertEquals("Modseq listening on 127.0.0.1:" + server.port() + " (engine store, policy hardest)",
                     lines.get(0));
             assertEquals("Log in with: demo / demo, or as alice, carol (passwords as given)", lines.get(1));
             assertTrue(out.toString().contains("shared by all users"), out.toString());
