@@ -1,5 +1,7 @@
 package org.modseq.benchmarks.driver;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -141,33 +143,38 @@ public final class LoadDriver implements Callable<Integer> {
         return sb.toString();
     }
 
-    private String json(ResyncWorkload.Result r, StoreWorkload.Result s) {
-        StringBuilder sb = new StringBuilder("{");
-        sb.append("\"label\":").append(jsonString(label));
-        sb.append(",\"messages\":").append(r.messages());
-        sb.append(",\"changes\":").append(r.changes());
-        sb.append(",\"expunges\":").append(r.expunges());
-        sb.append(",\"repeats\":").append(repeats);
-        sb.append(",\"appendsPerSecond\":").append(round(r.appendsPerSecond()));
-        appendLatency(sb, "qresyncSelect", r.qresyncSelect());
-        appendLatency(sb, "changedSinceFetch", r.changedSinceFetch());
-        sb.append(",\"fetchedPerResync\":").append(r.fetchedPerResync());
-        sb.append(",\"vanishedPerResync\":").append(r.vanishedPerResync());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One line of the results file; {@code ResultsReport} reads these. */
+    private String json(ResyncWorkload.Result r, StoreWorkload.Result s) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("label", label);
+        node.put("messages", r.messages());
+        node.put("changes", r.changes());
+        node.put("expunges", r.expunges());
+        node.put("repeats", repeats);
+        node.put("appendsPerSecond", round(r.appendsPerSecond()));
+        node.set("qresyncSelectMicros", latency(r.qresyncSelect()));
+        node.set("changedSinceFetchMicros", latency(r.changedSinceFetch()));
+        node.put("fetchedPerResync", r.fetchedPerResync());
+        node.put("vanishedPerResync", r.vanishedPerResync());
         if (s != null) {
-            sb.append(",\"storeConnections\":").append(s.connections());
-            sb.append(",\"storePipeline\":").append(s.pipeline());
-            sb.append(",\"storeSeconds\":").append(s.seconds());
-            sb.append(",\"storePerSecond\":").append(round(s.commandsPerSecond()));
-            appendLatency(sb, "store", s.latency());
+            node.put("storeConnections", s.connections());
+            node.put("storePipeline", s.pipeline());
+            node.put("storeSeconds", s.seconds());
+            node.put("storePerSecond", round(s.commandsPerSecond()));
+            node.set("storeMicros", latency(s.latency()));
         }
-        return sb.append('}').toString();
+        return JSON.writeValueAsString(node);
     }
 
-    private static void appendLatency(StringBuilder sb, String name, Histogram h) {
-        sb.append(",\"").append(name).append("Micros\":{\"p50\":").append(round(micros(h, 50)))
-                .append(",\"p99\":").append(round(micros(h, 99)))
-                .append(",\"mean\":").append(round(h.getMean() / 1e3))
-                .append(",\"max\":").append(round(h.getMaxValue() / 1e3)).append('}');
+    private static ObjectNode latency(Histogram h) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("p50", round(micros(h, 50)));
+        node.put("p99", round(micros(h, 99)));
+        node.put("mean", round(h.getMean() / 1e3));
+        node.put("max", round(h.getMaxValue() / 1e3));
+        return node;
     }
 
     private static double micros(Histogram h, double percentile) {
@@ -176,23 +183,5 @@ public final class LoadDriver implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
-    }
-
-    static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.modseq.benchmarks.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.modseq.model.command.Command;
@@ -17,7 +18,8 @@ import org.modseq.reference.engine.StoreEngine;
  * client ({@link #reader}) that selected it with QRESYNC enabled and remembers UIDVALIDITY and
  * HIGHESTMODSEQ ({@link #since}); then {@code changes} flag changes, one mod-sequence each, and
  * {@code changes / 10} (at least one) expunges by another client ({@link #writer}), spread evenly
- * over the mailbox. What a resync must report is those k changes, whatever n is.
+ * over the mailbox (when k exceeds the live messages, some change twice). What a resync must
+ * report is those changes, whatever n is.
  */
 final class ChangedMailbox {
 
@@ -40,7 +42,7 @@ final class ChangedMailbox {
         this.messages = messages;
         this.changes = changes;
         this.expunges = Math.max(1, changes / 10);
-        if (changes + expunges > messages / 2) {
+        if (expunges >= messages) {
             throw new IllegalArgumentException(changes + " changes need a bigger mailbox than " + messages);
         }
         writer = login(engine);
@@ -54,12 +56,21 @@ final class ChangedMailbox {
         List<Response> selected = run(reader, "SELECT INBOX");
         uidValidity = code(selected, ResponseCode.UidValidityCode.class).uidValidity().value();
         since = code(selected, ResponseCode.HighestModSeq.class).modSeq().value();
-        long stride = messages / (changes + expunges);
-        for (int i = 0; i < changes; i++) {
-            run(writer, "UID STORE " + (1 + i * stride) + " +FLAGS.SILENT (\\Flagged)");
+        // Expunges spread over the mailbox; changes spread over the live rest. When k exceeds the
+        // live messages the changes go round again with another keyword, so each is a real change.
+        long expungeStride = messages / expunges;
+        List<Long> live = new ArrayList<>();
+        for (long uid = 1; uid <= messages; uid++) {
+            if ((uid - 1) % expungeStride == 0 && (uid - 1) / expungeStride < expunges) {
+                run(writer, "UID STORE " + uid + " +FLAGS.SILENT (\\Deleted)");
+            } else {
+                live.add(uid);
+            }
         }
-        for (int i = changes; i < changes + expunges; i++) {
-            run(writer, "UID STORE " + (1 + i * stride) + " +FLAGS.SILENT (\\Deleted)");
+        int stride = Math.max(1, live.size() / changes);
+        for (int i = 0; i < changes; i++) {
+            long uid = live.get((i * stride) % live.size());
+            run(writer, "UID STORE " + uid + " +FLAGS.SILENT ($Round" + i / live.size() + ")");
         }
         run(writer, "EXPUNGE");
         run(reader, "NOOP"); // the reader is told now, so that each measured command starts alike
