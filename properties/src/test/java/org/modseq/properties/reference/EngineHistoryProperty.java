@@ -23,7 +23,9 @@ import org.modseq.reference.engine.StoreEngine;
  * The differential property: the same random multi-session history runs through a
  * {@link ModelEngine} (the specification) and a {@link StoreEngine} with the same choices, and
  * every step must give the same responses, greeting and LOGIN of a reconnect included. Before
- * each IDLE both engines' {@link Connection#idleUpdates()} are compared too.
+ * each IDLE both engines' {@link Connection#idleUpdates()} are compared too. The store engine is
+ * reached in process or over TCP through an {@link org.modseq.reference.net.ImapServer}
+ * ({@link Transport}); the model always in process.
  *
  * <p>Histories start with an Archive mailbox, as the model's own property does, and optionally
  * with a bigger INBOX: {@code preload} messages appended with assorted flags, some of them
@@ -31,19 +33,27 @@ import org.modseq.reference.engine.StoreEngine;
  */
 final class EngineHistoryProperty implements StatefulProperty<EngineHistoryProperty.Engines, HistoryStep> {
 
+    /** How the history reaches the store engine. */
+    enum Transport {
+        /** Through its {@link Connection}s, in this process. */
+        IN_PROCESS,
+        /** As wire text over sockets to an {@link org.modseq.reference.net.ImapServer}, one per session. */
+        TCP
+    }
+
     /** Both engines and each history session's connection to each. */
     static final class Engines {
         final ModelEngine model;
-        final StoreEngine store;
+        final StoreSessions store;
         final Map<String, Connection> modelConnections = new HashMap<>();
-        final Map<String, Connection> storeConnections = new HashMap<>();
         /** History session name (A, B, C) to the model engine's session id. */
         final Map<String, String> modelIds = new HashMap<>();
         int steps;
 
-        Engines(ServerChoices choices, Map<String, String> passwords) {
+        Engines(ServerChoices choices, Map<String, String> passwords, Transport transport) {
             this.model = ModelEngine.create(choices, passwords);
-            this.store = StoreEngine.create(choices, passwords);
+            StoreEngine engine = StoreEngine.create(choices, passwords);
+            this.store = transport == Transport.TCP ? TcpSessions.start(engine) : new InProcessSessions(engine);
         }
 
         /** The model's state with its sessions named as the history generator names them. */
@@ -60,23 +70,30 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
     private final String name;
     private final ServerChoices choices;
     private final int preload;
+    private final Transport transport;
 
     EngineHistoryProperty(String name, ServerChoices choices, int preload) {
+        this(name, choices, preload, Transport.IN_PROCESS);
+    }
+
+    EngineHistoryProperty(String name, ServerChoices choices, int preload, Transport transport) {
         this.name = name;
         this.choices = choices;
         this.preload = preload;
+        this.transport = transport;
     }
 
     @Override
     public String name() {
-        return "store engine = model engine under " + name + (preload > 0 ? " from " + preload + " messages" : "");
+        return "store engine" + (transport == Transport.TCP ? " over TCP" : "") + " = model engine under " + name
+                + (preload > 0 ? " from " + preload + " messages" : "");
     }
 
     @Override
     public Engines initialState() {
         Map<String, String> passwords = new HashMap<>();
         HistoryGenerator.SESSIONS.values().forEach(user -> passwords.put(user, HistoryGenerator.PASSWORD));
-        Engines engines = new Engines(choices, passwords);
+        Engines engines = new Engines(choices, passwords, transport);
         for (String id : List.of("A", "B", "C")) {
             reconnect(engines, id);
         }
@@ -105,8 +122,8 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             case HistoryStep.Send s -> {
                 if (s.command() instanceof Command.Idle) {
                     compare(engines, s.session() + ": (updates while idling)",
-                            engines.modelConnections.get(s.session()).idleUpdates(),
-                            engines.storeConnections.get(s.session()).idleUpdates());
+                            lines(engines.modelConnections.get(s.session()).idleUpdates()),
+                            engines.store.idleUpdates(s.session()));
                 }
                 send(engines, s.session(), s.command());
             }
@@ -114,40 +131,55 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         return engines;
     }
 
+    @Override
+    public void cleanup(Engines engines) {
+        engines.store.close();
+    }
+
     private static void send(Engines engines, String id, Command command) {
         String tag = "t" + ++engines.steps;
-        compare(engines, id + ": " + tag + " " + command.toWire(), engines.modelConnections.get(id).execute(tag, command),
-                engines.storeConnections.get(id).execute(tag, command));
+        Connection model = engines.modelConnections.get(id);
+        compare(engines, id + ": " + tag + " " + command.toWire(),
+                lines(command instanceof Command.Idle ? idleThenDone(model, tag) : model.execute(tag, command)),
+                engines.store.send(id, tag, command));
+    }
+
+    /**
+     * IDLE ended by DONE at once, as the network layer answers it (RFC 2177): the continuation
+     * and what is owed when IDLE begins, then what is owed at DONE, then the tagged response.
+     */
+    static List<Response> idleThenDone(Connection connection, String tag) {
+        List<Response> responses = new ArrayList<>(connection.execute(tag, new Command.Idle()));
+        if (responses.getFirst() instanceof Response.Continuation) {
+            responses.addAll(responses.size() - 1, connection.idleUpdates());
+        }
+        return responses;
     }
 
     private static void reconnect(Engines engines, String id) {
         Connection oldModel = engines.modelConnections.remove(id);
         if (oldModel != null) {
             oldModel.drop();
-            engines.storeConnections.remove(id).drop();
         }
         Set<String> before = new HashSet<>(engines.model.state().sessions().keySet());
         Connection model = engines.model.open();
         Set<String> after = new HashSet<>(engines.model.state().sessions().keySet());
         after.removeAll(before);
         engines.modelIds.put(id, after.iterator().next());
-        Connection store = engines.store.open();
         engines.modelConnections.put(id, model);
-        engines.storeConnections.put(id, store);
-        compare(engines, id + ": (greeting)", List.of(model.greeting()), List.of(store.greeting()));
+        compare(engines, id + ": (greeting)", List.of(model.greeting().toWire()), engines.store.connect(id));
         send(engines, id, new Command.Login(HistoryGenerator.SESSIONS.get(id), HistoryGenerator.PASSWORD));
     }
 
-    private static void compare(Engines engines, String what, List<Response> model, List<Response> store) {
-        List<String> expected = lines(model);
-        List<String> actual = lines(store);
+    private static void compare(Engines engines, String what, List<String> expected, List<String> actual) {
         if (!expected.equals(actual)) {
             throw new AssertionError("the store engine answered " + what + " differently from the model:\n  model:\n    "
                     + String.join("\n    ", expected) + "\n  store:\n    " + String.join("\n    ", actual));
         }
     }
 
-    private static List<String> lines(List<Response> responses) {
+    /** Each response's wire text, as the network layer writes it. */
+    static List<String> lines(List<Response> responses) {
         List<String> lines = new ArrayList<>(responses.size());
         for (Response r : responses) {
             lines.add(r.toWire());

@@ -48,4 +48,13 @@ final class StoreExchange {
     List<Response> no(ResponseCode code, String text) {
         return done(Condition.NO, code, text);
     }
+
+    /**
+     * The command needs more new mod-sequences than R1's 63 bits leave: it is refused whole, as
+     * the model refuses it (RFC 5530 LIMIT). Callers decide this before changing anything.
+     */
+    List<Response> modSeqsExhausted() {
+        responses.clear();
+        return no(new ResponseCode.Atom("LIMIT"), "Mod-sequence space of this mailbox is exhausted");
+    }
 }

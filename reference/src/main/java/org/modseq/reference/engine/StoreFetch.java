@@ -55,6 +55,9 @@ final class StoreFetch {
                 return ex.bad(StoreTargets.invalidNumbers(view));
             }
         }
+        if (!mailbox.hasModSeqsFor(seenChanges(choices, view, command, targets, since, user))) {
+            return ex.modSeqsExhausted(); // R1: decided before anything changes
+        }
         if (wantsModSeq) {
             StoreUpdates.enableCondstore(ex, session); // R15, R17, R48
         }
@@ -75,8 +78,7 @@ final class StoreFetch {
             if (since >= 0 && mailbox.modSeqFor(slot, user) <= since) {
                 continue; // R45: strictly greater only
             }
-            boolean setsSeen = command.items().contains(FetchItem.BODY) && !view.readOnly()
-                    && !mailbox.flagsFor(slot, user).contains(Flag.SEEN);
+            boolean setsSeen = setsSeen(view, command, slot, user);
             if (setsSeen) {
                 // R5, R20: an implicit \Seen is a change like any other and takes a new mod-sequence.
                 long modSeq = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
@@ -144,5 +146,25 @@ final class StoreFetch {
             }
         }
         return out;
+    }
+
+    /** Whether fetching the message in {@code slot} sets {@code \Seen} implicitly (RFC 3501 §6.4.5, R5, R20). */
+    private static boolean setsSeen(SessionView view, Command.Fetch command, int slot, String user) {
+        return command.items().contains(FetchItem.BODY) && !view.readOnly()
+                && !view.mailbox().flagsFor(slot, user).contains(Flag.SEEN);
+    }
+
+    /** How many new mod-sequences the FETCH's implicit {@code \Seen} takes: one per message, or one (R2, R3). */
+    private static long seenChanges(ServerChoices choices, SessionView view, Command.Fetch command,
+            List<StoreTargets.Target> targets, long since, String user) {
+        long count = 0;
+        for (StoreTargets.Target t : targets) {
+            // The targets are distinct, so one message's \Seen cannot change another's count.
+            if (t.isLive() && (since < 0 || view.mailbox().modSeqFor(t.slot(), user) > since)
+                    && setsSeen(view, command, t.slot(), user)) {
+                count++;
+            }
+        }
+        return choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND ? Math.min(count, 1) : count;
     }
 }

@@ -24,6 +24,10 @@ final class StoreFlags {
     private StoreFlags() {
     }
 
+    /** A live target the STORE does not refuse: the flags it makes {@code wanted} within {@code scope}. */
+    private record Planned(StoreTargets.Target target, Set<Flag> wanted, Set<Flag> scope, boolean changes) {
+    }
+
     /** A target the STORE did not refuse, and whether another session's change to it was owed before. */
     private record Stored(StoreTargets.Target target, boolean othersPending) {
     }
@@ -43,17 +47,16 @@ final class StoreFlags {
         if (view.readOnly()) {
             return ex.no(null, "Mailbox is read-only");
         }
-        if (command.unchangedSince().isPresent()) {
-            StoreUpdates.enableCondstore(ex, session); // R15, R17, R43
-        }
         MailboxStore mailbox = view.mailbox();
         String user = session.user;
         ServerChoices choices = ex.choices();
         List<Long> failed = new ArrayList<>();
         boolean vanished = false;
-        long commandModSeq = 0;
-        List<Stored> stored = new ArrayList<>();
-        // R42: the set is a set; a message named twice is stored once and never fails its repeat.
+        List<Planned> planned = new ArrayList<>();
+        long changing = 0;
+        // Decided before anything changes, so that a STORE the mod-sequences cannot cover changes
+        // nothing (R1). The targets are distinct (R42: the set is a set), so storing one message
+        // cannot change what is decided for another.
         for (StoreTargets.Target t : targets) {
             if (!t.isLive()) {
                 vanished = true;
@@ -72,17 +75,34 @@ final class StoreFlags {
             }
             Set<Flag> wanted = command.action() == StoreAction.REMOVE ? Set.of() : command.flags();
             boolean changes = scope.stream().anyMatch(f -> wanted.contains(f) != current.contains(f));
-            boolean othersPending = view.isOwed(slot);
+            planned.add(new Planned(t, wanted, scope, changes));
             if (changes || choices.noOpStoreBumpsModSeq()) {
-                // R2, R3: a fresh mod-sequence, per command or per message (a choice); R4, R10, R11.
+                changing++;
+            }
+        }
+        // R2, R3: a fresh mod-sequence per command or per message (a choice); R1 caps them.
+        if (!mailbox.hasModSeqsFor(choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
+                ? Math.min(changing, 1) : changing)) {
+            return ex.modSeqsExhausted();
+        }
+        if (command.unchangedSince().isPresent()) {
+            StoreUpdates.enableCondstore(ex, session); // R15, R17, R43
+        }
+        long commandModSeq = 0;
+        List<Stored> stored = new ArrayList<>();
+        for (Planned p : planned) {
+            int slot = p.target().slot();
+            boolean othersPending = view.isOwed(slot);
+            if (p.changes() || choices.noOpStoreBumpsModSeq()) {
+                // R4, R10, R11: the message takes the command's value or one of its own.
                 long modSeq = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
                         && commandModSeq != 0 ? commandModSeq : mailbox.nextModSeq();
                 commandModSeq = modSeq;
                 // With no flag flipping, the choice to bump anyway restamps the named flags.
-                mailbox.store(slot, user, wanted, scope, modSeq, !changes);
+                mailbox.store(slot, user, p.wanted(), p.scope(), modSeq, !p.changes());
             }
             // R5: an unchanged message keeps its mod-sequence and is still reported below.
-            stored.add(new Stored(t, othersPending));
+            stored.add(new Stored(p.target(), othersPending));
         }
         for (Stored s : stored) {
             StoreTargets.Target t = s.target();

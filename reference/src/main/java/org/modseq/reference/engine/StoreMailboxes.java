@@ -72,6 +72,9 @@ final class StoreMailboxes {
         if (mailbox.uidNext() > Uid.MAX.value()) {
             return ex.no(null, "UID space of this mailbox is exhausted");
         }
+        if (!mailbox.hasModSeqsFor(1)) {
+            return ex.modSeqsExhausted(); // R1, R7
+        }
         long uid = mailbox.append(command.flags(), session.user, command.content(), mailbox.nextModSeq());
         return finish(ex, session, Condition.OK, new ResponseCode.AppendUid(mailbox.uidValidity(), Uid.of(uid)),
                 "APPEND completed");
@@ -161,6 +164,16 @@ final class StoreMailboxes {
             return ex.no(null, "UID space of the target mailbox is exhausted");
         }
         ServerChoices choices = ex.choices();
+        // R1, R7, R95: one mod-sequence per copy (or one for all, a choice), and one for MOVE's
+        // expunge; asked before anything changes. A MOVE within one mailbox needs both from it.
+        long copies = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
+                ? Math.min(originals.size(), 1) : originals.size();
+        long expunges = move && !originals.isEmpty() ? 1 : 0;
+        boolean covered = destination == source ? source.hasModSeqsFor(copies + expunges)
+                : destination.hasModSeqsFor(copies) && source.hasModSeqsFor(expunges);
+        if (!covered) {
+            return ex.modSeqsExhausted();
+        }
         List<Long> to = new ArrayList<>();
         long commandModSeq = 0;
         for (long uid : originals) {
@@ -207,8 +220,12 @@ final class StoreMailboxes {
             return ex.no(null, "Mailbox is read-only");
         }
         MailboxStore mailbox = view.mailbox();
+        long[] deleted = mailbox.deleted(session.user, scope);
+        if (deleted.length > 0 && !mailbox.hasModSeqsFor(1)) {
+            return ex.modSeqsExhausted(); // R1
+        }
         // R12, R91, R94: one new mailbox mod-sequence, remembered with every expunged UID.
-        boolean removed = mailbox.expunge(mailbox.deleted(session.user, scope)) != 0;
+        boolean removed = mailbox.expunge(deleted) != 0;
         ResponseCode code = removed ? highestModSeqAfterRemoval(ex, session, mailbox) : null;
         String verb = scope == null ? "EXPUNGE" : "UID EXPUNGE";
         return StoreUpdates.finish(ex, session, StoreUpdates.Moment.EXPUNGING, Condition.OK, code, verb + " completed");

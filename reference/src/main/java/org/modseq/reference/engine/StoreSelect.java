@@ -189,11 +189,13 @@ final class StoreSelect {
     /** CLOSE: expunges silently, still with a new mod-sequence remembered for the UIDs (R93, X34). */
     static List<Response> close(StoreExchange ex, StoreSession session) {
         SessionView view = session.view;
-        session.unselect();
-        if (!view.readOnly()) {
-            MailboxStore mailbox = view.mailbox();
-            mailbox.expunge(mailbox.deleted(session.user, null));
+        MailboxStore mailbox = view.mailbox();
+        long[] deleted = view.readOnly() ? new long[0] : mailbox.deleted(session.user, null);
+        if (deleted.length > 0 && !mailbox.hasModSeqsFor(1)) {
+            return ex.modSeqsExhausted(); // R1: refused whole, so the mailbox stays selected
         }
+        session.unselect();
+        mailbox.expunge(deleted);
         // R93: no HIGHESTMODSEQ in CLOSE's tagged OK (erratum 1808 against RFC 5162).
         return ex.ok("CLOSE completed");
     }

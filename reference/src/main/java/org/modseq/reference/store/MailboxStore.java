@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.ModSeqExhaustedException;
 import org.modseq.model.mailbox.UidValidity;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.set.NumberSet;
@@ -89,9 +90,22 @@ public final class MailboxStore {
         return highestModSeq;
     }
 
-    /** The value the next change takes (R2, R3, R7, R12). */
+    /**
+     * The value the next change takes (R2, R3, R7, R12).
+     *
+     * @throws ModSeqExhaustedException after 2^63-1 (R1); commands ask {@link #hasModSeqsFor} first,
+     *     so that a command refused for it changes nothing
+     */
     public long nextModSeq() {
+        if (highestModSeq == Long.MAX_VALUE) {
+            throw new ModSeqExhaustedException();
+        }
         return highestModSeq + 1;
+    }
+
+    /** Whether {@code changes} more changes can each take a new mod-sequence: R1 ends them at 2^63-1. */
+    public boolean hasModSeqsFor(long changes) {
+        return changes <= Long.MAX_VALUE - highestModSeq;
     }
 
     public MessageTable table() {
@@ -343,7 +357,8 @@ public final class MailboxStore {
         if (uids.length == 0) {
             return 0;
         }
-        long modSeq = ++highestModSeq;
+        long modSeq = nextModSeq();
+        highestModSeq = modSeq;
         for (long uid : uids) {
             int slot = table.liveSlotOf(uid);
             if (slot < 0) {

@@ -17,15 +17,15 @@ import java.util.List;
  * A line-level IMAP client for tests: sends raw text, reads response lines. Every read is
  * bounded by the socket timeout, so that a test fails instead of hanging.
  */
-final class ImapTestClient implements AutoCloseable {
+public final class ImapTestClient implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    ImapTestClient(int port) throws IOException {
+    public ImapTestClient(int port) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TIMEOUT.toMillis());
         socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -34,7 +34,7 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** Connects and reads the greeting. */
-    static ImapTestClient connect(int port) throws IOException {
+    public static ImapTestClient connect(int port) throws IOException {
         ImapTestClient client = new ImapTestClient(port);
         String greeting = client.readLine();
         if (!greeting.startsWith("* OK")) {
@@ -45,31 +45,31 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** Connects, logs in and selects INBOX. */
-    static ImapTestClient selected(int port, String user) throws IOException {
+    public static ImapTestClient selected(int port, String user) throws IOException {
         ImapTestClient client = connect(port);
         client.expectOk("l", "LOGIN " + user + " pw");
         client.expectOk("s", "SELECT INBOX");
         return client;
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    void send(byte[] octets) throws IOException {
+    public void send(byte[] octets) throws IOException {
         out.write(octets);
         out.flush();
     }
 
     /** Sends {@code tag command CRLF} and reads every line up to and including the tagged one. */
-    List<String> command(String tag, String command) throws IOException {
+    public List<String> command(String tag, String command) throws IOException {
         send(tag + " " + command + "\r\n");
         return readUntilTagged(tag);
     }
 
     /** As {@link #command}, failing unless the tagged response is OK. */
-    List<String> expectOk(String tag, String command) throws IOException {
+    public List<String> expectOk(String tag, String command) throws IOException {
         List<String> lines = command(tag, command);
         if (!lines.getLast().startsWith(tag + " OK")) {
             throw new AssertionError(tag + " " + command + " failed: " + lines);
@@ -77,7 +77,7 @@ final class ImapTestClient implements AutoCloseable {
         return lines;
     }
 
-    List<String> readUntilTagged(String tag) throws IOException {
+    public List<String> readUntilTagged(String tag) throws IOException {
         List<String> lines = new ArrayList<>();
         String line;
         do {
@@ -88,7 +88,7 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** Reads lines until one starts with {@code prefix}, within {@link #TIMEOUT} in all. */
-    List<String> readUntilStartsWith(String prefix) throws IOException {
+    public List<String> readUntilStartsWith(String prefix) throws IOException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<String> lines = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -102,7 +102,7 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** One response line without its CRLF; EOFException when the server closed the connection. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int previous = -1;
         while (true) {
@@ -120,7 +120,7 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** True when the server closed the connection: the next read ends the stream within the timeout. */
-    boolean isClosedByServer() throws IOException {
+    public boolean isClosedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (SocketTimeoutException e) {
@@ -132,7 +132,7 @@ final class ImapTestClient implements AutoCloseable {
     }
 
     /** Closes the socket at once, as a client that crashed would, without LOGOUT. */
-    void abort() throws IOException {
+    public void abort() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }

@@ -1,0 +1,29 @@
+package org.modseq.properties.reference;
+
+import java.util.List;
+import org.modseq.model.command.Command;
+
+/**
+ * The store engine's side of the differential property: the history's sessions (A, B, C), each
+ * on a connection of its own, reached in process ({@link InProcessSessions}) or over TCP
+ * ({@link TcpSessions}). Answers are wire text, one string per response as
+ * {@link org.modseq.model.response.Response#toWire()} renders it.
+ */
+interface StoreSessions extends AutoCloseable {
+
+    /** Drops session {@code id}'s connection, if any, without LOGOUT and opens a new one: its greeting. */
+    List<String> connect(String id);
+
+    /**
+     * Sends one command of session {@code id}: its responses through the tagged one. An IDLE is
+     * ended by DONE at once, as {@link EngineHistoryProperty#idleThenDone} answers it.
+     */
+    List<String> send(String id, String tag, Command command);
+
+    /** What session {@code id} is owed now, as it would be told while idling (a NOOP's untagged responses). */
+    List<String> idleUpdates(String id);
+
+    /** Closes every connection and whatever serves them. */
+    @Override
+    void close();
+}

@@ -1,0 +1,230 @@
+package org.modseq.properties.reference;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.modseq.model.command.Command;
+import org.modseq.reference.engine.StoreEngine;
+import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.ServerConfig;
+
+/**
+ * The history's sessions as sockets to an {@link ImapServer} over a {@link StoreEngine}: each
+ * command goes out as its wire text ({@link Command#toWire()}), literals sent after the server's
+ * continuation, and the response lines come back with their literals, so that they compare with
+ * {@link org.modseq.model.response.Response#toWire()} as they are.
+ *
+ * <p>Everything stays in order without waiting on the clock: each command's tagged response is
+ * read before the next step; a dropped connection is half-closed and its end of stream awaited,
+ * which the server sends only after the engine has dropped the session; and the server never
+ * polls for updates during an IDLE (its poll interval is its idle timeout), so an IDLE reports
+ * what was owed when it began and what is owed at DONE, as {@link EngineHistoryProperty#idleThenDone}.
+ */
+final class TcpSessions implements StoreSessions {
+
+    /** How long any read may take before the step fails: a hang is a failure, never a wait. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final ServerConfig CONFIG = ServerConfig.defaults().withPort(0)
+            .withIdlePollInterval(ServerConfig.DEFAULT_IDLE_TIMEOUT);
+    /** A literal's announcement at the end of a line: {@code {n}} or the non-synchronizing {@code {n+}}. */
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)(\\+?)}$");
+
+    private final ImapServer server;
+    private final Map<String, Wire> sessions = new HashMap<>();
+
+    private TcpSessions(ImapServer server) {
+        this.server = server;
+    }
+
+    static TcpSessions start(StoreEngine engine) {
+        try {
+            return new TcpSessions(ImapServer.start(engine, CONFIG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<String> connect(String id) {
+        try {
+            Wire old = sessions.remove(id);
+            if (old != null) {
+                old.drop();
+            }
+            Wire wire = new Wire(server.port());
+            sessions.put(id, wire);
+            return List.of(wire.readResponse());
+        } catch (IOException e) {
+            throw new UncheckedIOException("session " + id + ": connecting failed", e);
+        }
+    }
+
+    @Override
+    public List<String> send(String id, String tag, Command command) {
+        try {
+            return sessions.get(id).send(tag, command);
+        } catch (IOException e) {
+            throw new UncheckedIOException("session " + id + ": " + tag + " " + command.toWire() + " failed", e);
+        }
+    }
+
+    /** A NOOP's untagged responses: what {@link org.modseq.reference.engine.Connection#idleUpdates()} returns. */
+    @Override
+    public List<String> idleUpdates(String id) {
+        List<String> lines = send(id, "idle", new Command.Noop());
+        return lines.subList(0, lines.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        for (Wire wire : sessions.values()) {
+            wire.close();
+        }
+        sessions.clear();
+        server.close();
+    }
+
+    /** One client socket: wire text out, response lines (with their literals) in. */
+    private static final class Wire {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Wire(int port) throws IOException {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(ServerConfig.DEFAULT_HOST, port), (int) READ_TIMEOUT.toMillis());
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+
+        /** Sends the command and reads through its tagged response; an IDLE is ended by DONE at once. */
+        List<String> send(String tag, Command command) throws IOException {
+            List<String> responses = new ArrayList<>();
+            if (!sendText(tag, tag + " " + command.toWire(), responses)) {
+                return responses; // refused before its literal was sent
+            }
+            if (command instanceof Command.Idle) {
+                String first = readResponse();
+                responses.add(first);
+                if (!first.startsWith("+ ")) {
+                    return responses; // refused: no IDLE to end
+                }
+                write("DONE\r\n");
+            }
+            return readThroughTagged(tag, responses);
+        }
+
+        /**
+         * Writes the text line by line: each line announcing a synchronizing literal waits for
+         * the server's continuation before the literal's octets follow (RFC 3501 §7.5). False
+         * when the server answered with the tagged response instead; it is in {@code responses}.
+         */
+        private boolean sendText(String tag, String text, List<String> responses) throws IOException {
+            int at = 0;
+            while (true) {
+                int end = text.indexOf("\r\n", at);
+                if (end < 0) {
+                    write(text.substring(at) + "\r\n");
+                    return true;
+                }
+                String line = text.substring(at, end);
+                Matcher literal = LITERAL.matcher(line);
+                if (!literal.find()) {
+                    throw new IllegalStateException("a line break outside a literal in " + text);
+                }
+                write(line + "\r\n");
+                if (literal.group(2).isEmpty()) {
+                    String answer = readResponse();
+                    if (!answer.startsWith("+ ")) {
+                        responses.add(answer);
+                        readThroughTagged(tag, responses);
+                        return false;
+                    }
+                }
+                int size = Integer.parseInt(literal.group(1));
+                write(text.substring(end + 2, end + 2 + size));
+                at = end + 2 + size;
+            }
+        }
+
+        private List<String> readThroughTagged(String tag, List<String> responses) throws IOException {
+            while (responses.isEmpty() || !responses.getLast().startsWith(tag + " ")) {
+                responses.add(readResponse());
+            }
+            return responses;
+        }
+
+        /** One response: a line, and any literal it ends with followed by the rest of the response. */
+        String readResponse() throws IOException {
+            StringBuilder response = new StringBuilder(readLine());
+            Matcher literal = LITERAL.matcher(response);
+            while (literal.find()) {
+                int size = Integer.parseInt(literal.group(1));
+                response.append("\r\n").append(new String(in.readNBytes(size), StandardCharsets.ISO_8859_1));
+                response.append(readLine());
+                literal = LITERAL.matcher(response);
+            }
+            return response.toString();
+        }
+
+        /** A line without its CRLF, one char per octet as the engines' wire text holds it. */
+        private String readLine() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int previous = -1;
+            while (true) {
+                int c = in.read();
+                if (c < 0) {
+                    throw new EOFException("the server closed the connection; partial line: "
+                            + line.toString(StandardCharsets.ISO_8859_1));
+                }
+                if (c == '\n' && previous == '\r') {
+                    byte[] octets = line.toByteArray();
+                    return new String(octets, 0, octets.length - 1, StandardCharsets.ISO_8859_1);
+                }
+                line.write(c);
+                previous = c;
+            }
+        }
+
+        private void write(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+
+        /**
+         * The connection ends without LOGOUT: half-closed, then read to the end of the stream,
+         * which the server sends once its engine has dropped the session.
+         */
+        void drop() throws IOException {
+            socket.shutdownOutput();
+            while (in.read() >= 0) {
+                // Nothing is owed to a session that sent nothing; drain whatever is there.
+            }
+            socket.close();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Closing after the history: nothing more to do.
+            }
+        }
+    }
+}
