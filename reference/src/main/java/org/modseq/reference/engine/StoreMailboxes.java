@@ -15,7 +15,6 @@ import org.modseq.model.server.ServerState;
 import org.modseq.model.set.NumberSet;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.reference.store.MailboxStore;
-import org.modseq.reference.store.MessageTable;
 import org.modseq.reference.store.SessionView;
 
 /** Commands on whole mailboxes: STATUS, APPEND, CREATE, DELETE, RENAME, COPY, MOVE, and EXPUNGE. */
@@ -40,24 +39,13 @@ final class StoreMailboxes {
                 case RECENT -> 0;
                 case UIDNEXT -> mailbox.uidNext();
                 case UIDVALIDITY -> mailbox.uidValidity().value();
-                case UNSEEN -> unseen(mailbox, session.user);
+                case UNSEEN -> mailbox.unseenCount(session.user);
                 case HIGHESTMODSEQ -> mailbox.persistentModSeqs() ? mailbox.highestModSeq() : 0;
             };
             items.add(new Response.StatusData.Item(item.name(), value));
         }
         ex.send(new Response.StatusData(mailbox.name(), items));
         return finish(ex, session, Condition.OK, null, "STATUS completed");
-    }
-
-    private static long unseen(MailboxStore mailbox, String user) {
-        MessageTable table = mailbox.table();
-        long count = 0;
-        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
-            if (!mailbox.flagsFor(slot, user).contains(Flag.SEEN)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */

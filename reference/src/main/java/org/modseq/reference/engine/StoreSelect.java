@@ -85,14 +85,9 @@ final class StoreSelect {
         ex.send(new Response.FlagsData(SYSTEM_FLAGS));
         ex.send(new Response.Exists(mailbox.size()));
         ex.send(new Response.Recent(0));
-        MessageTable table = mailbox.table();
-        int number = 0;
-        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
-            number++;
-            if (!mailbox.flagsFor(slot, user).contains(Flag.SEEN)) {
-                ex.send(Response.Status.untagged(Condition.OK, new ResponseCode.Unseen(number), "First unseen"));
-                break;
-            }
+        int firstUnseen = mailbox.firstUnseen(user);
+        if (firstUnseen > 0) {
+            ex.send(Response.Status.untagged(Condition.OK, new ResponseCode.Unseen(firstUnseen), "First unseen"));
         }
         ex.send(Response.Status.untagged(Condition.OK, new ResponseCode.UidValidityCode(mailbox.uidValidity()),
                 "UIDs valid"));

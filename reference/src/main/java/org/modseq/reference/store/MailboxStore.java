@@ -335,17 +335,57 @@ public final class MailboxStore {
 
     /**
      * The live messages with {@code \Deleted} for {@code user}, within {@code scope} when given
-     * (R94): the UIDs EXPUNGE, UID EXPUNGE and CLOSE remove.
+     * (R94): the UIDs EXPUNGE, UID EXPUNGE and CLOSE remove. O(d log n) for d deleted messages
+     * while {@code \Deleted} is shared; a scan when the server keeps it per user (R8).
      */
     public long[] deleted(String user, NumberSet scope) {
-        List<Long> out = new ArrayList<>();
-        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
+        LongStream.Builder out = LongStream.builder();
+        boolean shared = !privateFlags.contains(Flag.DELETED);
+        for (int slot = shared ? table.nextDeleted(0) : table.nextLive(0); slot >= 0;
+                slot = shared ? table.nextDeleted(slot + 1) : table.nextLive(slot + 1)) {
             long uid = table.uid(slot);
-            if ((scope == null || scope.contains(uid)) && flagsFor(slot, user).contains(Flag.DELETED)) {
+            if ((scope == null || scope.contains(uid)) && (shared || flagsFor(slot, user).contains(Flag.DELETED))) {
                 out.add(uid);
             }
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return out.build().toArray();
+    }
+
+    /**
+     * Live messages without {@code \Seen} for {@code user} (STATUS UNSEEN, RFC 3501 §6.3.10): O(1)
+     * while {@code \Seen} is shared, a scan when the server keeps it per user (R8).
+     */
+    public int unseenCount(String user) {
+        if (!privateFlags.contains(Flag.SEEN)) {
+            return table.unseenCount();
+        }
+        int count = 0;
+        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
+            if (!flagsFor(slot, user).contains(Flag.SEEN)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The message number of the first message without {@code \Seen} for {@code user}, or 0 when
+     * all are seen (SELECT's UNSEEN, RFC 3501 §6.3.1): O(log n) while {@code \Seen} is shared, a
+     * scan when the server keeps it per user (R8).
+     */
+    public int firstUnseen(String user) {
+        if (!privateFlags.contains(Flag.SEEN)) {
+            int slot = table.firstUnseen();
+            return slot < 0 ? 0 : table.rank(slot);
+        }
+        int number = 0;
+        for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
+            number++;
+            if (!flagsFor(slot, user).contains(Flag.SEEN)) {
+                return number;
+            }
+        }
+        return 0;
     }
 
     /**

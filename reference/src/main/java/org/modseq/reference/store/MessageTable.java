@@ -6,8 +6,11 @@ import org.modseq.model.mailbox.Flag;
 
 /**
  * The messages of one mailbox in append order, one slot each, in parallel primitive arrays, with
- * a Fenwick tree over the slots' live bits so that message number and UID map to each other in
- * O(log n) however many messages were expunged (RFC 3501 §2.3.1.2).
+ * a {@link SlotSet} of the live slots so that message number and UID map to each other in
+ * O(log n) however many messages were expunged (RFC 3501 §2.3.1.2). Two more slot sets follow
+ * the shared flags that commands look for across the whole mailbox: the live messages without
+ * {@code \Seen} (SELECT's UNSEEN, STATUS UNSEEN) and those with {@code \Deleted} (EXPUNGE,
+ * CLOSE), so that neither needs a scan.
  *
  * <p>UIDs are handed out in ascending order (RFC 3501 §2.3.1.1), so slot order is UID order and
  * a UID finds its slot by binary search. An expunge only clears a live bit; once dead slots
@@ -15,9 +18,9 @@ import org.modseq.model.mailbox.Flag;
  * compaction pay for. Callers must not keep slot numbers across {@link #compactIfSparse()}.
  *
  * <p>Per message this holds the UID (4 bytes), the add mod-sequence (8), the shared
- * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), a
- * Fenwick counter (4) and a live bit, plus a reference to per-flag stamps (4) when the server
- * keeps them (R8): about 32 bytes, 36 with stamps, before array growth slack.
+ * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), and
+ * three slot sets (a bit and a 4-byte counter each), plus a reference to per-flag stamps (4)
+ * when the server keeps them (R8): about 40 bytes, 44 with stamps, before array growth slack.
  */
 public final class MessageTable {
 
@@ -32,11 +35,10 @@ public final class MessageTable {
     private Object[] flags = new Object[INITIAL_CAPACITY];
     private String[] contents = new String[INITIAL_CAPACITY];
     private long[][] stamps;
-    private long[] liveBits = new long[1];
-    /** 1-based Fenwick tree of live counts; {@code tree[i]} covers slots {@code (i - lowbit(i), i]}. */
-    private int[] tree = new int[INITIAL_CAPACITY + 1];
+    private final SlotSet live = new SlotSet();
+    private final SlotSet unseen = new SlotSet();
+    private final SlotSet deleted = new SlotSet();
     private int slots;
-    private int live;
 
     /**
      * @param withStamps whether each message keeps per-flag change stamps (conflict detection per
@@ -49,7 +51,27 @@ public final class MessageTable {
 
     /** Live messages: the mailbox's EXISTS. */
     public int liveCount() {
-        return live;
+        return live.count();
+    }
+
+    /** Live messages without a shared {@code \Seen}. */
+    public int unseenCount() {
+        return unseen.count();
+    }
+
+    /** The first live slot without a shared {@code \Seen}, or -1; O(log n). */
+    public int firstUnseen() {
+        return unseen.nextSparse(0);
+    }
+
+    /** Live messages with a shared {@code \Deleted}. */
+    public int deletedCount() {
+        return deleted.count();
+    }
+
+    /** The first live slot at or after {@code from} with a shared {@code \Deleted}, or -1; O(log n). */
+    public int nextDeleted(int from) {
+        return deleted.nextSparse(from);
     }
 
     /** Slots in use, live or dead. */
@@ -78,18 +100,9 @@ public final class MessageTable {
         if (withStamps) {
             stamps[slot] = null;
         }
-        if ((slot >>> 6) >= liveBits.length) {
-            liveBits = Arrays.copyOf(liveBits, liveBits.length * 2);
-        }
-        liveBits[slot >>> 6] |= 1L << slot;
-        live++;
-        // A new Fenwick node covers (i - lowbit(i), i]: itself plus the nodes below it.
-        int node = slot + 1;
-        int sum = 1;
-        for (int child = node - 1, stop = node - (node & -node); child > stop; child -= child & -child) {
-            sum += tree[child];
-        }
-        tree[node] = sum;
+        live.append(true);
+        unseen.append(!flagSet.contains(Flag.SEEN));
+        deleted.append(flagSet.contains(Flag.DELETED));
         return slot;
     }
 
@@ -103,7 +116,6 @@ public final class MessageTable {
         if (withStamps) {
             stamps = Arrays.copyOf(stamps, capacity);
         }
-        tree = Arrays.copyOf(tree, capacity + 1);
     }
 
     public long uid(int slot) {
@@ -132,6 +144,8 @@ public final class MessageTable {
 
     void setFlags(int slot, Set<Flag> flagSet) {
         flags[slot] = flagSet;
+        unseen.set(slot, !flagSet.contains(Flag.SEEN));
+        deleted.set(slot, flagSet.contains(Flag.DELETED));
     }
 
     public String content(int slot) {
@@ -148,7 +162,7 @@ public final class MessageTable {
     }
 
     public boolean isLive(int slot) {
-        return (liveBits[slot >>> 6] & (1L << slot)) != 0;
+        return live.contains(slot);
     }
 
     /** The slot holding {@code uid}, live or dead, or -1 if no such UID was appended since the last compaction. */
@@ -195,30 +209,12 @@ public final class MessageTable {
 
     /** The first live slot at or after {@code from}, or -1. */
     public int nextLive(int from) {
-        if (from >= slots) {
-            return -1;
-        }
-        int word = from >>> 6;
-        long bits = liveBits[word] & (-1L << from);
-        while (true) {
-            if (bits != 0) {
-                int slot = (word << 6) + Long.numberOfTrailingZeros(bits);
-                return slot < slots ? slot : -1;
-            }
-            if (++word >= liveBits.length || (word << 6) >= slots) {
-                return -1;
-            }
-            bits = liveBits[word];
-        }
+        return live.next(from);
     }
 
     /** Live slots in {@code [0, slot]}: the message number of a live slot. O(log n). */
     public int rank(int slot) {
-        int sum = 0;
-        for (int i = slot + 1; i > 0; i -= i & -i) {
-            sum += tree[i];
-        }
-        return sum;
+        return live.rank(slot);
     }
 
     /** Live messages whose UID is below {@code uid}. */
@@ -229,24 +225,15 @@ public final class MessageTable {
 
     /** Live messages whose UID is at most {@code uid}. */
     public int liveUpTo(long uid) {
-        return uid >= 0xFFFF_FFFFL ? live : liveBelow(uid + 1);
+        return uid >= 0xFFFF_FFFFL ? live.count() : liveBelow(uid + 1);
     }
 
     /** The slot of message number {@code number} (1-based) among live messages. O(log n). */
     public int select(int number) {
-        if (number < 1 || number > live) {
-            throw new IndexOutOfBoundsException("message number " + number + " of " + live);
+        if (number < 1 || number > live.count()) {
+            throw new IndexOutOfBoundsException("message number " + number + " of " + live.count());
         }
-        int pos = 0;
-        int remaining = number;
-        for (int step = Integer.highestOneBit(Math.max(1, slots)); step > 0; step >>= 1) {
-            int next = pos + step;
-            if (next <= slots && tree[next] < remaining) {
-                pos = next;
-                remaining -= tree[next];
-            }
-        }
-        return pos; // the 1-based node pos + 1 is the slot pos
+        return live.select(number);
     }
 
     /** Marks the slot expunged. */
@@ -254,11 +241,9 @@ public final class MessageTable {
         if (!isLive(slot)) {
             throw new IllegalStateException("slot " + slot + " is already expunged");
         }
-        liveBits[slot >>> 6] &= ~(1L << slot);
-        live--;
-        for (int i = slot + 1; i <= slots; i += i & -i) {
-            tree[i]--;
-        }
+        live.set(slot, false);
+        unseen.set(slot, false);
+        deleted.set(slot, false);
         contents[slot] = null;
         flags[slot] = null;
         if (withStamps) {
@@ -271,8 +256,8 @@ public final class MessageTable {
      * where no caller holds one.
      */
     public void compactIfSparse() {
-        int dead = slots - live;
-        if (dead < MIN_DEAD_TO_COMPACT || dead <= live) {
+        int dead = slots - live.count();
+        if (dead < MIN_DEAD_TO_COMPACT || dead <= live.count()) {
             return;
         }
         int to = 0;
@@ -297,18 +282,8 @@ public final class MessageTable {
             stamps = Arrays.copyOf(stamps, capacity);
         }
         slots = to;
-        liveBits = new long[Math.max(1, (capacity + 63) >>> 6)];
-        for (int i = 0; i < to; i++) {
-            liveBits[i >>> 6] |= 1L << i;
-        }
-        // Linear-time Fenwick build: each node passes its sum to its parent.
-        tree = new int[capacity + 1];
-        for (int i = 1; i <= to; i++) {
-            tree[i] += 1;
-            int parent = i + (i & -i);
-            if (parent <= to) {
-                tree[parent] += tree[i];
-            }
-        }
+        live.rebuild(to, capacity, slot -> true);
+        unseen.rebuild(to, capacity, slot -> !flags(slot).contains(Flag.SEEN));
+        deleted.rebuild(to, capacity, slot -> flags(slot).contains(Flag.DELETED));
     }
 }

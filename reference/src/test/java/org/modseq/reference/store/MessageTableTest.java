@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.modseq.model.mailbox.Flag;
 
 /**
  * The Fenwick numbering of {@link MessageTable} against the obvious reference: a sorted list of
@@ -48,6 +49,52 @@ class MessageTableTest {
             }
             table.compactIfSparse();
             check(table, live, random, nextUid);
+        }
+    }
+
+    @Test
+    void unseenAndDeletedFollowTheSharedFlagsThroughChangesExpungesAndCompaction() {
+        List<Set<Flag>> flagSets = List.of(Set.of(), Set.of(Flag.SEEN), Set.of(Flag.DELETED),
+                Set.of(Flag.SEEN, Flag.DELETED), Set.of(Flag.FLAGGED));
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            MessageTable table = new MessageTable(false);
+            List<Long> live = new ArrayList<>();
+            long nextUid = 1;
+            for (int op = 0; op < 3_000; op++) {
+                int choice = random.nextInt(100);
+                if (live.isEmpty() || choice < 40) {
+                    table.append(nextUid, 1, flagSets.get(random.nextInt(flagSets.size())), "m");
+                    live.add(nextUid++);
+                } else if (choice < 75) {
+                    long uid = live.get(random.nextInt(live.size()));
+                    table.setFlags(table.liveSlotOf(uid), flagSets.get(random.nextInt(flagSets.size())));
+                } else {
+                    long uid = live.remove(random.nextInt(live.size()));
+                    table.expunge(table.liveSlotOf(uid));
+                    table.compactIfSparse();
+                }
+                int unseen = 0;
+                int firstUnseen = -1;
+                List<Integer> deleted = new ArrayList<>();
+                for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
+                    if (!table.flags(slot).contains(Flag.SEEN)) {
+                        unseen++;
+                        firstUnseen = firstUnseen < 0 ? slot : firstUnseen;
+                    }
+                    if (table.flags(slot).contains(Flag.DELETED)) {
+                        deleted.add(slot);
+                    }
+                }
+                assertEquals(unseen, table.unseenCount());
+                assertEquals(firstUnseen, table.firstUnseen());
+                assertEquals(deleted.size(), table.deletedCount());
+                List<Integer> found = new ArrayList<>();
+                for (int slot = table.nextDeleted(0); slot >= 0; slot = table.nextDeleted(slot + 1)) {
+                    found.add(slot);
+                }
+                assertEquals(deleted, found);
+            }
         }
     }
 
