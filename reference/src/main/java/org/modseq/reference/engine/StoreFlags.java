@@ -69,12 +69,19 @@ final class StoreFlags {
                 continue;
             }
             Set<Flag> current = mailbox.flagsFor(slot, user);
-            Set<Flag> scope = new HashSet<>(command.flags());
+            Set<Flag> scope = command.flags();
             if (command.action() == StoreAction.REPLACE) {
+                scope = new HashSet<>(scope);
                 scope.addAll(current);
             }
             Set<Flag> wanted = command.action() == StoreAction.REMOVE ? Set.of() : command.flags();
-            boolean changes = scope.stream().anyMatch(f -> wanted.contains(f) != current.contains(f));
+            boolean changes = false;
+            for (Flag f : scope) {
+                if (wanted.contains(f) != current.contains(f)) {
+                    changes = true;
+                    break;
+                }
+            }
             planned.add(new Planned(t, wanted, scope, changes));
             if (changes || choices.noOpStoreBumpsModSeq()) {
                 changing++;

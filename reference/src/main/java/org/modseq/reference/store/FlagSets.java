@@ -42,6 +42,16 @@ public final class FlagSets {
      * are: the new flag state of a STORE (RFC 3501 §6.4.6).
      */
     public Set<Flag> apply(Set<Flag> current, Set<Flag> wanted, Set<Flag> scope) {
+        boolean flips = false;
+        for (Flag f : scope) {
+            if (wanted.contains(f) != current.contains(f)) {
+                flips = true;
+                break;
+            }
+        }
+        if (!flips) {
+            return current;
+        }
         Set<Flag> next = new HashSet<>(current);
         for (Flag f : scope) {
             if (wanted.contains(f)) {

@@ -289,6 +289,9 @@ public final class MailboxStore {
             boolean stampUnchanged) {
         long uid = table.uid(slot);
         Set<Flag> shared = table.flags(slot);
+        if (privateFlags.isEmpty()) {
+            return storeShared(slot, uid, shared, user, wanted, scope, modSeq, stampUnchanged);
+        }
         PrivateFlags own = privates.isEmpty() ? null : privates.get(user);
         Set<Flag> ownFlags = own == null ? Set.of() : own.flags(uid);
         Set<Flag> sharedStamped = new HashSet<>();
@@ -328,6 +331,36 @@ public final class MailboxStore {
         if (!ownStamped.isEmpty()) {
             privates.computeIfAbsent(user, u -> new PrivateFlags(flagSets))
                     .change(uid, flagSets.apply(ownFlags, wanted, ownScope), ownStamped, modSeq, perFlag);
+        }
+        highestModSeq = Math.max(highestModSeq, modSeq);
+        return true;
+    }
+
+    /** {@link #store} when every flag is shared: the common case, without the per-user bookkeeping. */
+    private boolean storeShared(int slot, long uid, Set<Flag> shared, String user, Set<Flag> wanted, Set<Flag> scope,
+            long modSeq, boolean stampUnchanged) {
+        Set<Flag> next = flagSets.apply(shared, wanted, scope);
+        if (next == shared && (!stampUnchanged || scope.isEmpty())) {
+            return false; // interned: the same set means no flag flipped (R5); nothing to restamp
+        }
+        for (SessionView view : views) {
+            view.beforeChange(slot, uid, true, false, user);
+        }
+        long prior = table.modSeq(slot);
+        table.setModSeq(slot, modSeq);
+        if (prior > table.added(slot)) {
+            changes.retire();
+        }
+        changes.add(uid, modSeq, prior);
+        table.setFlags(slot, next);
+        if (perFlag) {
+            long[] stamps = table.stamps(slot);
+            for (Flag f : scope) {
+                if (stampUnchanged || wanted.contains(f) != shared.contains(f)) {
+                    stamps = FlagStamps.put(stamps, flagSets.idOf(f), modSeq);
+                }
+            }
+            table.setStamps(slot, stamps);
         }
         highestModSeq = Math.max(highestModSeq, modSeq);
         return true;
