@@ -46,6 +46,9 @@ public final class ResultsReport implements Callable<Integer> {
     @Option(names = "--driver", description = "Load-driver results (JSON lines).")
     Path driver;
 
+    @Option(names = "--footprint", description = "FootprintProbe results (JSON lines).")
+    Path footprint;
+
     @Option(names = "--out", required = true, description = "Directory for results.md and the plots.")
     Path out;
 
@@ -60,23 +63,45 @@ public final class ResultsReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (jmh == null && driver == null) {
-            throw new IllegalArgumentException("give --jmh, --driver or both");
+        if (jmh == null && driver == null && footprint == null) {
+            throw new IllegalArgumentException("give --jmh, --driver, --footprint or several");
         }
         Files.createDirectories(out);
         if (jmh != null) {
             writeJmh(JSON.readTree(jmh.toFile()));
         }
         if (driver != null) {
-            List<JsonNode> rows = new ArrayList<>();
-            for (String line : Files.readAllLines(driver, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    rows.add(JSON.readTree(line));
-                }
-            }
-            writeDriver(rows);
+            writeDriver(jsonLines(driver));
+        }
+        if (footprint != null) {
+            writeFootprint(jsonLines(footprint));
         }
         return 0;
+    }
+
+    private static List<JsonNode> jsonLines(Path file) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                rows.add(JSON.readTree(line));
+            }
+        }
+        return rows;
+    }
+
+    private void writeFootprint(List<JsonNode> rows) throws IOException {
+        try (PrintWriter md = new PrintWriter(Files.newBufferedWriter(out.resolve("footprint.md"),
+                StandardCharsets.UTF_8))) {
+            md.println("<!-- Written by ResultsReport from " + footprint.getFileName() + "; do not edit. -->");
+            md.println();
+            md.println("| server choices | messages | bytes per message as appended | after one flag change each |");
+            md.println("|---|---:|---:|---:|");
+            for (JsonNode row : rows) {
+                md.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", row.path("preset").asText(),
+                        count(row.path("messages").asLong()), number(row.path("bytesPerMessageAppended").asDouble()),
+                        number(row.path("bytesPerMessageChanged").asDouble()));
+            }
+        }
     }
 
     /** One JMH score: benchmark, parameters, value and its error, allocation per op (or NaN). */
