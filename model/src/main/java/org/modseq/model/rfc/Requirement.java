@@ -288,10 +288,10 @@ public enum Requirement {
     // N. Command line length (updates RFC 2683 §3.2.1.5)
     R106("§4", FACT, SERVER,
             "A server enforcing a line-length limit answers an overlong line with BAD and may disconnect; long UID sets make this likely.",
-            DEFERRED, "exercised by the reference server's protocol tests (issue 3)"),
+            DEFERRED, "exercised by the reference server's network tests (ImapServerTest)"),
     R107("§4", LOWER_SHOULD, BOTH,
             "About 8192 octets per command line (literals excluded) is the new guideline: clients stay below it and split larger requests.",
-            DEFERRED, "exercised by the reference server's protocol tests (issue 3)"),
+            DEFERRED, "exercised by the reference server's network tests (ImapServerTest): 64 KiB lines are accepted"),
 
     // O. General syntax (§7)
     R108("§7", MUST, SERVER,

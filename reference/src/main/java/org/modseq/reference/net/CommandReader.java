@@ -41,8 +41,11 @@ public final class CommandReader {
         record EndOfStream() implements Input {
         }
 
-        /** The command text went beyond the line limit; the rest of it was not read. */
-        record LineTooLong() implements Input {
+        /**
+         * The command text went beyond the line limit; the rest of it was not read. {@code tag}
+         * is the command's tag when its start was a valid one, else {@code *}.
+         */
+        record LineTooLong(String tag) implements Input {
         }
 
         /**
@@ -97,7 +100,7 @@ public final class CommandReader {
                 return new Input.EndOfStream();
             }
             if (line == TOO_LONG) {
-                return new Input.LineTooLong();
+                return new Input.LineTooLong(tag != null ? tag : tagOf(overlongStart));
             }
             lineOctets += line.length;
             String text = new String(line, StandardCharsets.ISO_8859_1);
@@ -132,7 +135,7 @@ public final class CommandReader {
             return new Input.EndOfStream();
         }
         if (line == TOO_LONG) {
-            return new Input.LineTooLong();
+            return new Input.LineTooLong("*");
         }
         return new Input.Text(new String(line, StandardCharsets.ISO_8859_1));
     }
@@ -141,6 +144,9 @@ public final class CommandReader {
 
     /** Marks a line beyond its budget; compared by identity. */
     private static final byte[] TOO_LONG = new byte[0];
+    /** Room for a tag: the start of the last overlong line is kept so that its BAD can carry it. */
+    private static final int OVERLONG_START = 100;
+    private String overlongStart = "";
 
     /**
      * The octets of the next line without its CRLF or LF; {@link #TOO_LONG} when more than
@@ -164,12 +170,13 @@ public final class CommandReader {
             }
             // The CR of a CRLF may sit at the end of the previous fill; strip it once the line is whole.
             if (line.size() + (end - start) > budget + 1) {
-                return TOO_LONG;
+                line.write(buffer, start, Math.min(end - start, OVERLONG_START));
+                return overlong(line);
             }
             line.write(buffer, start, end - start);
             if (complete) {
                 line.dropTrailingCr();
-                return line.size() > budget ? TOO_LONG : line.toByteArray();
+                return line.size() > budget ? overlong(line) : line.toByteArray();
             }
         }
     }
@@ -240,6 +247,12 @@ public final class CommandReader {
      * The tag as the client wrote it, for a refusal sent before the command is parsed: the text
      * before the first space when it is a valid tag (RFC 3501 §9 {@code tag}), else {@code *}.
      */
+    private byte[] overlong(ByteSink line) {
+        byte[] octets = line.toByteArray();
+        overlongStart = new String(octets, 0, Math.min(octets.length, OVERLONG_START), StandardCharsets.ISO_8859_1);
+        return TOO_LONG;
+    }
+
     static String tagOf(String line) {
         int space = line.indexOf(' ');
         String tag = space < 0 ? line : line.substring(0, space);

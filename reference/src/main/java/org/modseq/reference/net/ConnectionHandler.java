@@ -92,8 +92,7 @@ final class ConnectionHandler implements Runnable {
                     return;
                 }
                 case CommandReader.Input.LineTooLong tooLong -> {
-                    // RFC 7162 §4 allows BAD and a disconnect; the rest of the line is not worth reading.
-                    bye("Command line too long");
+                    lineTooLong(tooLong);
                     return;
                 }
                 case CommandReader.Input.LiteralTooLarge tooLarge -> {
@@ -163,7 +162,7 @@ final class ConnectionHandler implements Runnable {
                 return true;
             }
             case CommandReader.Input.LineTooLong tooLong -> {
-                bye("Command line too long");
+                lineTooLong(tooLong);
                 return false;
             }
             default -> {
@@ -238,6 +237,20 @@ final class ConnectionHandler implements Runnable {
     }
 
     /** An untagged BYE (RFC 3501 §7.1.5), when the socket still takes it. */
+    /**
+     * RFC 7162 §4 (R106): a BAD for the overlong command, then a disconnect, since the rest of the
+     * line is not worth reading.
+     */
+    private void lineTooLong(CommandReader.Input.LineTooLong tooLong) {
+        try {
+            writeLine(tooLong.tag() + " BAD Command line too long: the limit is " + config.maxLineLength()
+                    + " octets outside literals (RFC 7162 section 4)");
+        } catch (IOException e) {
+            return; // the client is already gone
+        }
+        bye("Command line too long");
+    }
+
     private void bye(String text) {
         if (out == null) {
             return;

@@ -203,7 +203,7 @@ class ImapServerTest {
     }
 
     @Test
-    void commandLineOf64KiBIsAccepted() throws IOException {
+    void r107_commandLineOf64KiBIsAccepted() throws IOException {
         try (ImapTestClient client = ImapTestClient.selected(server.port(), "alice")) {
             String line = longUidFetch("u1", ServerConfig.DEFAULT_MAX_LINE_LENGTH);
             client.send(line + "\r\n");
@@ -213,9 +213,12 @@ class ImapServerTest {
     }
 
     @Test
-    void commandLineBeyondTheLimitGetsByeAndClose() throws IOException {
+    void r106_commandLineBeyondTheLimitGetsBadThenByeAndClose() throws IOException {
         try (ImapTestClient client = ImapTestClient.selected(server.port(), "alice")) {
             client.send(longUidFetch("u1", ServerConfig.DEFAULT_MAX_LINE_LENGTH + 1) + "\r\n");
+            // RFC 7162 §4: BAD, as for any syntax error, and the server may close the connection.
+            assertEquals("u1 BAD Command line too long: the limit is 65536 octets outside literals"
+                    + " (RFC 7162 section 4)", client.readLine());
             assertEquals("* BYE Command line too long", client.readLine());
             assertTrue(client.isClosedByServer());
         }
