@@ -144,6 +144,12 @@ public record NumberSet(List<Range> ranges) implements Iterable<Long> {
     public NumberSet union(NumberSet other) {
         List<Range> all = new ArrayList<>(ranges);
         all.addAll(other.ranges);
+        return ofRanges(all);
+    }
+
+    /** The set covering {@code ranges}, in any order, overlapping or not: one sort and one merge. */
+    public static NumberSet ofRanges(Collection<Range> ranges) {
+        List<Range> all = new ArrayList<>(ranges);
         all.sort((a, b) -> Long.compare(a.low(), b.low()));
         List<Range> merged = new ArrayList<>();
         for (Range r : all) {

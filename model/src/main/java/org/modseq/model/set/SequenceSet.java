@@ -121,7 +121,6 @@ public record SequenceSet(List<Item> items) {
      * than its number end.
      */
     public NumberSet resolve(long star) {
-        List<Long> numbers = new ArrayList<>();
         List<NumberSet.Range> ranges = new ArrayList<>();
         for (Item item : items) {
             boolean firstStar = item.first() instanceof Star;
@@ -131,18 +130,14 @@ public record SequenceSet(List<Item> items) {
                     continue;
                 }
                 long n = firstStar ? item.last().resolve(0) : item.first().resolve(0);
-                numbers.add(n);
+                ranges.add(new NumberSet.Range(n, n));
                 continue;
             }
             long a = item.first().resolve(star);
             long b = item.last().resolve(star);
             ranges.add(new NumberSet.Range(Math.min(a, b), Math.max(a, b)));
         }
-        NumberSet result = NumberSet.of(numbers);
-        for (NumberSet.Range r : ranges) {
-            result = result.union(new NumberSet(List.of(r)));
-        }
-        return result;
+        return NumberSet.ofRanges(ranges); // one sort: a 64 KiB set has some 10,000 items (RFC 7162 §4)
     }
 
     /** The concrete set of a {@code *}-free sequence set. */

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.function.ToLongFunction;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.SearchKey;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
+import org.modseq.model.server.SearchAnswer;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.set.NumberSet;
 import org.modseq.reference.store.MailboxStore;
@@ -25,9 +23,6 @@ import org.modseq.reference.store.SessionView;
 final class StoreSearch {
 
     private StoreSearch() {
-    }
-
-    private record Match(long number, long uid, long modSeq) {
     }
 
     /** One search's evaluation context: the view's size and last UID, and each set key resolved once. */
@@ -81,70 +76,20 @@ final class StoreSearch {
         }
         Evaluation evaluation = new Evaluation(ex.choices(), view);
         MailboxStore mailbox = view.mailbox();
-        List<Match> matches = new ArrayList<>();
+        List<SearchAnswer.Hit> matches = new ArrayList<>();
         int[] number = {0};
         view.forEachMember(1, Long.MAX_VALUE, (uid, slot) -> {
             number[0]++;
             if (slot >= 0 && evaluation.matches(command.key(), slot, number[0], uid)) {
-                matches.add(new Match(number[0], uid, mailbox.modSeqFor(slot, session.user)));
+                matches.add(new SearchAnswer.Hit(number[0], uid, ModSeq.of(mailbox.modSeqFor(slot, session.user))));
             }
             return true;
         });
-        if (command.returnOptions().isPresent()) {
-            ex.send(esearch(ex.tag, command, matches, modSeqKey));
-        } else {
-            List<Long> numbers = matches.stream().map(mt -> command.uid() ? mt.uid() : mt.number()).toList();
-            // R53: the highest mod-sequence of the returned messages, only when there are some.
-            Optional<ModSeq> highest = modSeqKey && !matches.isEmpty() ? Optional.of(highest(matches)) : Optional.empty();
-            ex.send(new Response.Search(numbers, highest));
-        }
+        ex.send(SearchAnswer.of(ex.tag, command, matches, modSeqKey));
         // R87: no VANISHED during a UID SEARCH whose criteria name message numbers.
         StoreUpdates.Moment moment = command.uid() && !command.key().usesMessageNumbers()
                 ? StoreUpdates.Moment.UID_COMMAND : StoreUpdates.Moment.SEQUENCE_COMMAND;
         return StoreUpdates.finish(ex, session, moment, Condition.OK, null,
                 (command.uid() ? "UID SEARCH" : "SEARCH") + " completed");
-    }
-
-    /**
-     * R55, X23: ESEARCH (RFC 4731) with MODSEQ, the highest mod-sequence of the messages the
-     * answer returns: all matches for ALL and COUNT, the extremes for MIN and MAX alone.
-     */
-    private static Response.ESearch esearch(String tag, Command.Search command, List<Match> matches, boolean modSeqKey) {
-        List<Command.ReturnOption> options = command.returnOptions().orElseThrow();
-        if (options.isEmpty()) {
-            options = List.of(Command.ReturnOption.ALL);
-        }
-        boolean empty = matches.isEmpty();
-        ToLongFunction<Match> number = mt -> command.uid() ? mt.uid() : mt.number();
-        OptionalLong min = options.contains(Command.ReturnOption.MIN) && !empty
-                ? OptionalLong.of(number.applyAsLong(matches.get(0))) : OptionalLong.empty();
-        OptionalLong max = options.contains(Command.ReturnOption.MAX) && !empty
-                ? OptionalLong.of(number.applyAsLong(matches.get(matches.size() - 1))) : OptionalLong.empty();
-        OptionalLong count = options.contains(Command.ReturnOption.COUNT) ? OptionalLong.of(matches.size())
-                : OptionalLong.empty();
-        Optional<NumberSet> all = options.contains(Command.ReturnOption.ALL) && !empty
-                ? Optional.of(NumberSet.of(matches.stream().map(number::applyAsLong).toList())) : Optional.empty();
-        Optional<ModSeq> modSeq = Optional.empty();
-        if (modSeqKey && !empty) {
-            boolean whole = options.contains(Command.ReturnOption.ALL) || options.contains(Command.ReturnOption.COUNT);
-            List<Match> returned = whole ? matches : extremes(matches, options);
-            modSeq = Optional.of(highest(returned));
-        }
-        return new Response.ESearch(tag, command.uid(), min, max, count, all, modSeq);
-    }
-
-    private static List<Match> extremes(List<Match> matches, List<Command.ReturnOption> options) {
-        List<Match> out = new ArrayList<>();
-        if (options.contains(Command.ReturnOption.MIN)) {
-            out.add(matches.get(0));
-        }
-        if (options.contains(Command.ReturnOption.MAX)) {
-            out.add(matches.get(matches.size() - 1));
-        }
-        return out;
-    }
-
-    private static ModSeq highest(List<Match> matches) {
-        return ModSeq.of(matches.stream().mapToLong(Match::modSeq).max().orElseThrow());
     }
 }
