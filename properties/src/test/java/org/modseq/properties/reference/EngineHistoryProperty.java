@@ -51,9 +51,10 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             ServerState state = model.state();
             Map<String, Session> named = new HashMap<>();
             modelIds.forEach((name, id) -> state.session(id).ifPresent(s ->
-                    named.put(name, new Session(name, s.user(), s.condstore(), s.qresync(), s.selected()))));
+                    named.put(name, new Session(name, s.user(), s.condstore(), s.qresync(), s.selected(),
+                            s.authenticating()))));
             return new ServerState(state.choices(), state.passwords(), state.mailboxes(), named,
-                    state.nextUidValidity());
+                    state.nextUidValidity(), state.subscriptions());
         }
     }
 

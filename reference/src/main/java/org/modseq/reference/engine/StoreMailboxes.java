@@ -26,7 +26,7 @@ final class StoreMailboxes {
 
     /** STATUS, with HIGHESTMODSEQ: the SELECT value, or 0 without persistent mod-sequences (R57, X21). */
     static List<Response> status(StoreExchange ex, StoreSession session, Command.Status command) {
-        MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
+        MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
@@ -65,7 +65,7 @@ final class StoreMailboxes {
         if (command.flags().contains(Flag.RECENT)) {
             return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
         }
-        MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
+        MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.TRYCREATE, "No such mailbox");
         }
@@ -81,11 +81,11 @@ final class StoreMailboxes {
         if (command.mailbox().isEmpty()) {
             return ex.bad("Empty mailbox name");
         }
-        if (ex.engine.mailbox(command.mailbox()) != null) {
+        if (ex.engine.mailbox(session, command.mailbox()) != null) {
             return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Mailbox already exists");
         }
         // A recreated name gets a UIDVALIDITY never used before, and no old expunge state (R101).
-        ex.engine.createMailbox(command.mailbox());
+        ex.engine.createMailbox(session, command.mailbox());
         return finish(ex, session, Condition.OK, null, "CREATE completed");
     }
 
@@ -95,14 +95,14 @@ final class StoreMailboxes {
         if (name.equals("INBOX")) {
             return ex.no(ResponseCode.Atom.CANNOT, "INBOX cannot be deleted");
         }
-        MailboxStore mailbox = ex.engine.mailbox(name);
+        MailboxStore mailbox = ex.engine.mailbox(session, name);
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
         if (mailbox.isSelected()) {
             return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
         }
-        ex.engine.removeMailbox(name);
+        ex.engine.removeMailbox(session, name);
         return finish(ex, session, Condition.OK, null, "DELETE completed");
     }
 
@@ -116,19 +116,19 @@ final class StoreMailboxes {
         if (from.equals("INBOX")) {
             return ex.no(ResponseCode.Atom.CANNOT, "This server does not rename INBOX");
         }
-        MailboxStore mailbox = ex.engine.mailbox(from);
+        MailboxStore mailbox = ex.engine.mailbox(session, from);
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
-        if (ex.engine.mailbox(to) != null) {
+        if (ex.engine.mailbox(session, to) != null) {
             return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Target mailbox already exists");
         }
         if (mailbox.isSelected()) {
             return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
         }
-        ex.engine.removeMailbox(from);
+        ex.engine.removeMailbox(session, from);
         mailbox.rename(to);
-        ex.engine.putMailbox(mailbox);
+        ex.engine.putMailbox(session, mailbox);
         return finish(ex, session, Condition.OK, null, "RENAME completed");
     }
 
@@ -143,7 +143,7 @@ final class StoreMailboxes {
         if (targets == null) {
             return ex.bad(StoreTargets.invalidNumbers(view));
         }
-        MailboxStore destination = ex.engine.mailbox(target);
+        MailboxStore destination = ex.engine.mailbox(session, target);
         if (destination == null) {
             return ex.no(ResponseCode.Atom.TRYCREATE, "No such mailbox");
         }
