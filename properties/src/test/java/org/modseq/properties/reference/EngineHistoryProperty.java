@@ -1,10 +1,13 @@
 package org.modseq.properties.reference;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
@@ -22,7 +25,7 @@ import org.modseq.reference.engine.StoreEngine;
 /**
  * The differential property: the same random multi-session history runs through a
  * {@link ModelEngine} (the specification) and a {@link StoreEngine} with the same choices, and
- * every step must give the same responses, greeting and LOGIN of a reconnect included. Before
+ * every step must give the same responses, greeting and log-in of a reconnect included. Before
  * each IDLE both engines' {@link Connection#idleUpdates()} are compared too.
  *
  * <p>Histories start with an Archive mailbox, as the model's own property does, and optionally
@@ -136,7 +139,26 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         engines.modelConnections.put(id, model);
         engines.storeConnections.put(id, store);
         compare(engines, id + ": (greeting)", List.of(model.greeting()), List.of(store.greeting()));
-        send(engines, id, new Command.Login(HistoryGenerator.SESSIONS.get(id), HistoryGenerator.PASSWORD));
+        logIn(engines, id);
+    }
+
+    /**
+     * Logs in by turns with LOGIN, AUTHENTICATE PLAIN with an initial response (RFC 4959) and
+     * AUTHENTICATE PLAIN after a continuation request (RFC 3501 §6.2.2), comparing every step.
+     */
+    private static void logIn(Engines engines, String id) {
+        String user = HistoryGenerator.SESSIONS.get(id);
+        String response = Base64.getEncoder().encodeToString(("\0" + user + "\0" + HistoryGenerator.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        switch (engines.steps % 3) {
+            case 0 -> send(engines, id, new Command.Login(user, HistoryGenerator.PASSWORD));
+            case 1 -> send(engines, id, new Command.Authenticate("PLAIN", Optional.of(response)));
+            default -> {
+                send(engines, id, new Command.Authenticate("PLAIN", Optional.empty()));
+                compare(engines, id + ": (AUTHENTICATE response)", engines.modelConnections.get(id).continueWith(response),
+                        engines.storeConnections.get(id).continueWith(response));
+            }
+        }
     }
 
     private static void compare(Engines engines, String what, List<Response> model, List<Response> store) {
