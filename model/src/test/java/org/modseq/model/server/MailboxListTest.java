@@ -133,6 +133,46 @@ class MailboxListTest {
     }
 
     @Test
+    void aTrailingDelimiterInCreateIsIgnored() {
+        Scenario s = mailboxes();
+        s.send("A", "c1 CREATE Work/").is("c1 OK CREATE completed");
+        s.send("A", "l1 LIST \"\" Work").is("* LIST () \"/\" Work", "l1 OK LIST completed");
+        s.send("A", "c2 CREATE Work//").is("c2 NO [ALREADYEXISTS] Mailbox already exists");
+        s.send("A", "c3 CREATE /").is("c3 BAD Empty mailbox name");
+    }
+
+    @Test
+    void renameTakesTheNamesBelowAlongAndKeepsTheirUidValidity() {
+        Scenario s = mailboxes();
+        s.send("A", "r1 RENAME Work/2024 Old").is("r1 NO [NONEXISTENT] No such mailbox");
+        s.send("A", "c1 CREATE Work/2024").taggedOk();
+        s.send("A", "r2 RENAME Work/2024 Old").is("r2 OK RENAME completed");
+        s.send("A", "l1 LIST \"\" *").is(
+                "* LIST () \"/\" Archive",
+                "* LIST () \"/\" INBOX",
+                "* LIST () \"/\" Old",
+                "* LIST () \"/\" Old/Q1",
+                "* LIST () \"/\" \"Sent Items\"",
+                "l1 OK LIST completed");
+        s.send("A", "s1 STATUS Old/Q1 (UIDVALIDITY)").is("* STATUS Old/Q1 (UIDVALIDITY 7)", "s1 OK STATUS completed");
+    }
+
+    @Test
+    void renameIsRefusedWholeWhenAnyNameBelowCannotMove() {
+        Scenario s = mailboxes().login("B", "bob");
+        s.send("A", "c1 CREATE Work").taggedOk();
+        s.send("A", "c2 CREATE Job/2024/Q1").taggedOk();
+        s.send("A", "r1 RENAME Work Job").is("r1 NO [ALREADYEXISTS] Target mailbox already exists");
+        s.send("A", "r2 RENAME Work Work/Old").is("r2 NO [CANNOT] A mailbox cannot be renamed below itself");
+        s.send("B", "s1 SELECT Work/2024/Q1").taggedOk();
+        s.send("A", "r3 RENAME Work Play").is("r3 NO [INUSE] Mailbox is selected");
+        s.send("B", "c3 CLOSE").taggedOk();
+        s.send("A", "r4 RENAME Work Play").is("r4 OK RENAME completed");
+        s.send("A", "l1 LIST \"\" Play*").is("* LIST () \"/\" Play", "* LIST () \"/\" Play/2024/Q1",
+                "l1 OK LIST completed");
+    }
+
+    @Test
     void namespaceIsOnePersonalNamespaceWithoutPrefix() {
         mailboxes().send("A", "n1 NAMESPACE").is("* NAMESPACE ((\"\" \"/\")) NIL NIL", "n1 OK NAMESPACE completed");
     }

@@ -28,7 +28,8 @@ import org.modseq.properties.engine.Gen;
  * CHANGEDSINCE 0, VANISHED without QRESYNC, {@code *} in known-uids, stale seq-match data, a
  * UIDVALIDITY that does not match, and commands out of state. Now and then a session browses
  * the namespace as a client does before it syncs: LIST, LSUB, SUBSCRIBE, UNSUBSCRIBE, NAMESPACE
- * and ID, over a hierarchy that sometimes has a level ({@code Archive/2024}).
+ * and ID, over a hierarchy that sometimes has a level ({@code Archive/2024}), which RENAME of
+ * Archive takes along.
  *
  * <p>Sessions and their users are fixed: {@code A} and {@code B} are one user (so private flags
  * are shared between them), {@code C} is another.
@@ -87,7 +88,9 @@ public final class HistoryGenerator {
                         List.of(StatusItem.MESSAGES, StatusItem.UIDNEXT, StatusItem.UIDVALIDITY, StatusItem.HIGHESTMODSEQ)))),
                 Gen.weighted(1, Gen.constant(new Command.Create("Archive"))),
                 Gen.weighted(1, Gen.constant(new Command.Delete("Archive"))),
-                Gen.weighted(1, Gen.elements(List.of(new Command.Create(SUBLEVEL), new Command.Delete(SUBLEVEL)))),
+                Gen.weighted(1, Gen.elements(List.of(new Command.Create(SUBLEVEL), new Command.Create(SUBLEVEL + "/"),
+                        new Command.Delete(SUBLEVEL), new Command.Rename("Archive", "Attic"),
+                        new Command.Rename("Attic", "Archive")))),
                 Gen.weighted(1, Gen.constant(new Command.Noop())),
                 Gen.weighted(2, browsing(state)));
     }
