@@ -44,11 +44,11 @@ import org.modseq.reference.store.MailboxStore;
  */
 public final class StoreEngine implements ImapEngine {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicLong ids = new AtomicLong();
     /** The owner of the one namespace in {@link NamespaceMode#SHARED} mode. */
     private static final String EVERYONE = "";
 
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong ids = new AtomicLong();
     private final ServerChoices choices;
     private final Map<String, String> passwords;
     private final NamespaceMode namespaceMode;
@@ -88,9 +88,13 @@ public final class StoreEngine implements ImapEngine {
         return choices;
     }
 
-    /** The namespace the session's user sees. */
+    /** The owner of the namespace the session's user sees: {@link #EVERYONE} or the user. */
+    private String owner(StoreSession session) {
+        return namespaceMode == NamespaceMode.SHARED ? EVERYONE : session.user;
+    }
+
     private Map<String, MailboxStore> namespace(StoreSession session) {
-        return namespaces.get(namespaceMode == NamespaceMode.SHARED ? EVERYONE : session.user);
+        return namespaces.get(owner(session));
     }
 
     /** The session's user's mailbox of that name, or null. */
@@ -105,7 +109,7 @@ public final class StoreEngine implements ImapEngine {
 
     /** A new, empty mailbox in the session's user's namespace. */
     void createMailbox(StoreSession session, String name) {
-        createMailbox(namespaceMode == NamespaceMode.SHARED ? EVERYONE : session.user, name);
+        createMailbox(owner(session), name);
     }
 
     /** A new, empty mailbox with a UIDVALIDITY never used before (R26, R101). */
