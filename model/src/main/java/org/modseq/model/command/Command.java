@@ -70,6 +70,24 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * AUTHENTICATE (RFC 3501 §6.2.2), with the initial response of SASL-IR (RFC 4959) when the
+     * client sent one: base64 text as written, {@code =} for an empty response. Without it the
+     * server asks for the response with a continuation request.
+     */
+    record Authenticate(String mechanism, Optional<String> initialResponse) implements Command {
+        @Override
+        public String toWire() {
+            return "AUTHENTICATE " + mechanism + initialResponse.map(r -> " " + r).orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return "Authenticate[mechanism=" + mechanism + (initialResponse.isPresent() ? ", initial response" : "")
+                    + "]";
+        }
+    }
+
     /** ENABLE (RFC 5161); {@code ENABLE QRESYNC} is an enabling command for CONDSTORE too (R15, R60). */
     record Enable(List<String> capabilities) implements Command {
         public Enable {
@@ -137,6 +155,69 @@ public sealed interface Command {
         @Override
         public String toWire() {
             return "RENAME " + ImapString.astring(from) + " " + ImapString.astring(to);
+        }
+    }
+
+    /**
+     * LIST (RFC 3501 §6.3.8), or LSUB when {@code subscribed} (§6.3.9): a reference and a mailbox
+     * pattern with the wildcards {@code *} and {@code %}, both as written.
+     */
+    record ListMailboxes(boolean subscribed, String reference, String pattern) implements Command {
+        @Override
+        public String toWire() {
+            return (subscribed ? "LSUB " : "LIST ") + ImapString.astring(reference) + " " + listMailbox(pattern);
+        }
+
+        /** RFC 3501 §9 {@code list-mailbox}: bare when every char is a list-char, else a string. */
+        private static String listMailbox(String pattern) {
+            boolean bare = !pattern.isEmpty() && pattern.chars().allMatch(c -> ImapString.isAtomChar((char) c)
+                    || c == '%' || c == '*' || c == ']');
+            return bare ? pattern : ImapString.string(pattern);
+        }
+    }
+
+    /** SUBSCRIBE (RFC 3501 §6.3.6). */
+    record Subscribe(String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return "SUBSCRIBE " + ImapString.astring(mailbox);
+        }
+    }
+
+    /** UNSUBSCRIBE (RFC 3501 §6.3.7). */
+    record Unsubscribe(String mailbox) implements Command {
+        @Override
+        public String toWire() {
+            return "UNSUBSCRIBE " + ImapString.astring(mailbox);
+        }
+    }
+
+    /** NAMESPACE (RFC 2342). */
+    record Namespace() implements Command {
+        @Override
+        public String toWire() {
+            return "NAMESPACE";
+        }
+    }
+
+    /** One field of the ID command's parameter list; an empty value is NIL (RFC 2971 §4). */
+    record IdParameter(String field, Optional<String> value) {
+    }
+
+    /**
+     * ID (RFC 2971): the client's parameter list as written, in order, or empty for {@code NIL}.
+     * Limits the RFC sets (§3.3) are the server's to enforce.
+     */
+    record Id(Optional<List<IdParameter>> parameters) implements Command {
+        public Id {
+            parameters = parameters.map(List::copyOf);
+        }
+
+        @Override
+        public String toWire() {
+            return "ID " + parameters.map(list -> "(" + list.stream()
+                    .map(p -> ImapString.string(p.field()) + " " + p.value().map(ImapString::string).orElse("NIL"))
+                    .collect(Collectors.joining(" ")) + ")").orElse("NIL");
         }
     }
 

@@ -180,6 +180,72 @@ public sealed interface Response {
         }
     }
 
+    /**
+     * {@code * LIST (attributes) "/" mailbox} (RFC 3501 §7.2.2), or {@code * LSUB ...} when
+     * {@code subscribed} (§7.2.3).
+     */
+    record ListData(boolean subscribed, List<String> attributes, char delimiter, String mailbox) implements Response {
+        /** A level of the hierarchy that is not a mailbox cannot be selected (RFC 3501 §7.2.2). */
+        public static final String NOSELECT = "\\Noselect";
+
+        public ListData {
+            attributes = List.copyOf(attributes);
+        }
+
+        @Override
+        public String toWire() {
+            return "* " + (subscribed ? "LSUB" : "LIST") + " (" + String.join(" ", attributes) + ") "
+                    + ImapString.quoted(String.valueOf(delimiter)) + " " + ImapString.astring(mailbox);
+        }
+    }
+
+    /**
+     * {@code * NAMESPACE personal other-users shared} (RFC 2342 §5): each a list of prefix and
+     * delimiter pairs, NIL when empty.
+     */
+    record NamespaceData(List<Namespace> personal, List<Namespace> otherUsers, List<Namespace> shared)
+            implements Response {
+        /** One namespace: its prefix and hierarchy delimiter. */
+        public record Namespace(String prefix, char delimiter) {
+        }
+
+        public NamespaceData {
+            personal = List.copyOf(personal);
+            otherUsers = List.copyOf(otherUsers);
+            shared = List.copyOf(shared);
+        }
+
+        @Override
+        public String toWire() {
+            return "* NAMESPACE " + list(personal) + " " + list(otherUsers) + " " + list(shared);
+        }
+
+        private static String list(List<Namespace> namespaces) {
+            return namespaces.isEmpty() ? "NIL" : "(" + namespaces.stream()
+                    .map(n -> "(" + ImapString.string(n.prefix()) + " "
+                            + ImapString.quoted(String.valueOf(n.delimiter())) + ")")
+                    .collect(Collectors.joining()) + ")";
+        }
+    }
+
+    /** {@code * ID (field value ...)} (RFC 2971 §3.2), or {@code * ID NIL} without fields. */
+    record IdData(List<Field> fields) implements Response {
+        /** One field of the server's identification and its value. */
+        public record Field(String name, String value) {
+        }
+
+        public IdData {
+            fields = List.copyOf(fields);
+        }
+
+        @Override
+        public String toWire() {
+            return fields.isEmpty() ? "* ID NIL" : "* ID (" + fields.stream()
+                    .map(f -> ImapString.string(f.name()) + " " + ImapString.string(f.value()))
+                    .collect(Collectors.joining(" ")) + ")";
+        }
+    }
+
     /** {@code * STATUS mailbox (...)}; values in the order asked. */
     record StatusData(String mailbox, List<Item> items) implements Response {
         public record Item(String name, long value) {

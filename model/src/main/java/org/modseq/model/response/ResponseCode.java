@@ -128,6 +128,7 @@ public sealed interface ResponseCode {
     record Atom(String name) implements ResponseCode {
         public static final Atom TRYCREATE = new Atom("TRYCREATE");
         public static final Atom AUTHENTICATIONFAILED = new Atom("AUTHENTICATIONFAILED");
+        public static final Atom AUTHORIZATIONFAILED = new Atom("AUTHORIZATIONFAILED");
         public static final Atom NONEXISTENT = new Atom("NONEXISTENT");
         public static final Atom ALREADYEXISTS = new Atom("ALREADYEXISTS");
         public static final Atom INUSE = new Atom("INUSE");

@@ -40,6 +40,17 @@ final class Exchange {
         return new Outcome(after, responses);
     }
 
+    /**
+     * Ends this part of the exchange with the continuation request just sent: the command goes on
+     * when the client answers (RFC 3501 §7.5), and its tagged response comes then.
+     */
+    Outcome awaiting(ServerState after) {
+        if (responses.isEmpty() || !(responses.getLast() instanceof Response.Continuation)) {
+            throw new IllegalStateException("an exchange awaits the client only after a continuation request");
+        }
+        return new Outcome(after, responses);
+    }
+
     Outcome ok(ServerState after, String text) {
         return done(after, Condition.OK, null, text);
     }

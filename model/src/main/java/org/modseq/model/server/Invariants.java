@@ -103,7 +103,8 @@ public final class Invariants {
     /**
      * What every transition satisfies: mod-sequences and UIDNEXT never go back, a changed message
      * gets a mod-sequence no message had before (R2, R3, R4, R7), an expunged UID never returns,
-     * VANISHED never names a live message (R80, R85), and the exchange ends with one tagged response.
+     * VANISHED never names a live message (R80, R85), and the exchange ends with one tagged response,
+     * or with a continuation request when it awaits the client's line.
      */
     public static List<String> ofTransition(ServerState before, String sessionId, Outcome outcome) {
         List<String> problems = new ArrayList<>();
@@ -139,7 +140,12 @@ public final class Invariants {
             }
         }
         boolean loggedOut = after.session(sessionId).isEmpty();
-        if (tagged != 1 && !(loggedOut && tagged == 0)) {
+        boolean awaiting = after.session(sessionId).map(s -> s.authenticating().isPresent()).orElse(false);
+        if (awaiting) {
+            if (tagged != 0 || responses.isEmpty() || !(responses.getLast() instanceof Response.Continuation)) {
+                problems.add("an exchange that awaits the client's line must end with a continuation request");
+            }
+        } else if (tagged != 1 && !(loggedOut && tagged == 0)) {
             problems.add("the exchange has " + tagged + " tagged responses");
         }
         Session session = after.session(sessionId).orElse(null);

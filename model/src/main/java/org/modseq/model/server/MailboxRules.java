@@ -1,6 +1,7 @@
 package org.modseq.model.server;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.modseq.model.command.Command;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.mailbox.Flag;
 import org.modseq.model.mailbox.Mailbox;
+import org.modseq.model.mailbox.MailboxPattern;
 import org.modseq.model.mailbox.Message;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.mailbox.Uid;
@@ -84,16 +86,31 @@ final class MailboxRules {
         return Message.added(uid, modSeq, shared, user, own, content);
     }
 
+    /**
+     * CREATE; a trailing delimiter only declares that names will go below, which a server that
+     * does not need it MUST ignore (RFC 3501 §6.3.3). Levels above the name are not created: LIST
+     * shows them {@code \Noselect}.
+     */
     static Outcome create(Exchange ex, Session session, Command.Create command) {
         ServerState state = ex.before;
-        if (command.mailbox().isEmpty()) {
+        String name = withoutTrailingDelimiters(command.mailbox());
+        if (name.isEmpty()) {
             return ex.bad("Empty mailbox name");
         }
-        if (state.mailbox(command.mailbox()).isPresent()) {
+        if (state.mailbox(name).isPresent()) {
             return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Mailbox already exists");
         }
         // A recreated name gets a UIDVALIDITY never used before, and no old expunge state (R101).
-        return finish(ex, state.withNewMailbox(command.mailbox()), session, "CREATE completed");
+        return finish(ex, state.withNewMailbox(name), session, "CREATE completed");
+    }
+
+    /** The name without the delimiters it ends with: {@code Work/} is {@code Work}. */
+    private static String withoutTrailingDelimiters(String name) {
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == MailboxPattern.DELIMITER) {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     /** DELETE; the model refuses to delete INBOX or a mailbox that any session has selected. */
@@ -112,7 +129,12 @@ final class MailboxRules {
         return finish(ex, state.withoutMailbox(name), session, "DELETE completed");
     }
 
-    /** RENAME keeps the mailbox's UIDVALIDITY, which no other mailbox ever had; INBOX is not renamed here. */
+    /**
+     * RENAME keeps each mailbox's UIDVALIDITY, which no other mailbox ever had, and renames the
+     * names below it too: {@code foo} to {@code zap} takes {@code foo/bar} to {@code zap/bar}
+     * (RFC 3501 §6.3.5). It is refused whole if any target exists or any mailbox is selected.
+     * INBOX is not renamed here, and no mailbox goes below itself.
+     */
     static Outcome rename(Exchange ex, Session session, Command.Rename command) {
         ServerState state = ex.before;
         String from = ServerState.mailboxName(command.from());
@@ -123,18 +145,38 @@ final class MailboxRules {
         if (from.equals("INBOX")) {
             return ex.no(ResponseCode.Atom.CANNOT, "This server does not rename INBOX");
         }
-        Optional<Mailbox> found = state.mailbox(from);
-        if (found.isEmpty()) {
+        if (state.mailbox(from).isEmpty()) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
-        if (state.mailbox(to).isPresent()) {
-            return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Target mailbox already exists");
+        if (to.startsWith(from + MailboxPattern.DELIMITER)) {
+            return ex.no(ResponseCode.Atom.CANNOT, "A mailbox cannot be renamed below itself");
         }
-        if (state.isSelectedByOthers(from, "")) {
-            return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
+        List<String> moving = renamed(from, state.mailboxes().keySet());
+        for (String name : moving) {
+            if (state.mailbox(to + name.substring(from.length())).isPresent()) {
+                return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Target mailbox already exists");
+            }
         }
-        state = state.withoutMailbox(from).withMailbox(found.get().withName(to));
-        return finish(ex, state, session, "RENAME completed");
+        for (String name : moving) {
+            if (state.isSelectedByOthers(name, "")) {
+                return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
+            }
+        }
+        List<Mailbox> mailboxes = moving.stream().map(name -> state.mailbox(name).orElseThrow()).toList();
+        ServerState next = state;
+        for (String name : moving) {
+            next = next.withoutMailbox(name);
+        }
+        for (Mailbox mailbox : mailboxes) {
+            next = next.withMailbox(mailbox.withName(to + mailbox.name().substring(from.length())));
+        }
+        return finish(ex, next, session, "RENAME completed");
+    }
+
+    /** {@code from} and the names below it, sorted: what RENAME moves (RFC 3501 §6.3.5). */
+    private static List<String> renamed(String from, Collection<String> names) {
+        return names.stream().filter(n -> n.equals(from) || n.startsWith(from + MailboxPattern.DELIMITER)).sorted()
+                .toList();
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.modseq.model.server;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.modseq.model.mailbox.Mailbox;
 import org.modseq.model.mailbox.UidValidity;
@@ -24,19 +26,28 @@ import org.modseq.model.session.Session;
  * @param sessions by session id
  * @param nextUidValidity the UIDVALIDITY the next created mailbox gets; it only grows, so a
  *     recreated name never reuses an old value (R26, R101)
+ * @param subscriptions user name to the mailbox names the user subscribed to (RFC 3501 §6.3.6);
+ *     a name stays subscribed when its mailbox goes away
  */
 public record ServerState(ServerChoices choices, Map<String, String> passwords, Map<String, Mailbox> mailboxes,
-        Map<String, Session> sessions, long nextUidValidity) {
+        Map<String, Session> sessions, long nextUidValidity, Map<String, Set<String>> subscriptions) {
 
     public ServerState {
         passwords = Map.copyOf(passwords);
         mailboxes = Map.copyOf(mailboxes);
         sessions = Map.copyOf(sessions);
+        Map<String, Set<String>> copy = new HashMap<>();
+        subscriptions.forEach((user, names) -> {
+            if (!names.isEmpty()) {
+                copy.put(user, Set.copyOf(names));
+            }
+        });
+        subscriptions = Map.copyOf(copy);
     }
 
     /** A server with the given accounts and an empty INBOX. */
     public static ServerState initial(ServerChoices choices, Map<String, String> passwords) {
-        ServerState empty = new ServerState(choices, passwords, Map.of(), Map.of(), 1);
+        ServerState empty = new ServerState(choices, passwords, Map.of(), Map.of(), 1, Map.of());
         return empty.withNewMailbox("INBOX");
     }
 
@@ -61,13 +72,13 @@ public record ServerState(ServerChoices choices, Map<String, String> passwords, 
     public ServerState withMailbox(Mailbox mailbox) {
         Map<String, Mailbox> next = new HashMap<>(mailboxes);
         next.put(mailbox.name(), mailbox);
-        return new ServerState(choices, passwords, next, sessions, nextUidValidity);
+        return new ServerState(choices, passwords, next, sessions, nextUidValidity, subscriptions);
     }
 
     public ServerState withoutMailbox(String name) {
         Map<String, Mailbox> next = new HashMap<>(mailboxes);
         next.remove(mailboxName(name));
-        return new ServerState(choices, passwords, next, sessions, nextUidValidity);
+        return new ServerState(choices, passwords, next, sessions, nextUidValidity, subscriptions);
     }
 
     /** Creates an empty mailbox with a fresh UIDVALIDITY. */
@@ -77,19 +88,37 @@ public record ServerState(ServerChoices choices, Map<String, String> passwords, 
                 !choices.noModSeqMailboxes().contains(normal), choices.expungeHistoryBound());
         Map<String, Mailbox> next = new HashMap<>(mailboxes);
         next.put(normal, created);
-        return new ServerState(choices, passwords, next, sessions, nextUidValidity + 1);
+        return new ServerState(choices, passwords, next, sessions, nextUidValidity + 1, subscriptions);
     }
 
     public ServerState withSession(Session session) {
         Map<String, Session> next = new HashMap<>(sessions);
         next.put(session.id(), session);
-        return new ServerState(choices, passwords, mailboxes, next, nextUidValidity);
+        return new ServerState(choices, passwords, mailboxes, next, nextUidValidity, subscriptions);
     }
 
     public ServerState withoutSession(String id) {
         Map<String, Session> next = new HashMap<>(sessions);
         next.remove(id);
-        return new ServerState(choices, passwords, mailboxes, next, nextUidValidity);
+        return new ServerState(choices, passwords, mailboxes, next, nextUidValidity, subscriptions);
+    }
+
+    /** The names {@code user} subscribed to. */
+    public Set<String> subscriptions(String user) {
+        return subscriptions.getOrDefault(user, Set.of());
+    }
+
+    /** {@code user} subscribed to {@code name} ({@link #mailboxName(String) normalised}), or no longer. */
+    public ServerState withSubscription(String user, String name, boolean subscribed) {
+        Set<String> names = new HashSet<>(subscriptions(user));
+        if (subscribed) {
+            names.add(mailboxName(name));
+        } else {
+            names.remove(mailboxName(name));
+        }
+        Map<String, Set<String>> next = new HashMap<>(subscriptions);
+        next.put(user, names);
+        return new ServerState(choices, passwords, mailboxes, sessions, nextUidValidity, next);
     }
 
     /** True when any session other than {@code except} has {@code name} selected. */

@@ -10,11 +10,14 @@ import java.util.Optional;
  * @param condstore CONDSTORE-aware: an enabling command was issued (RFC 7162 §3.1, R15, R16)
  * @param qresync ENABLE QRESYNC was answered with ENABLED (R61, R63, R81)
  * @param selected the selected mailbox, if any
+ * @param authenticating the tag of an AUTHENTICATE that awaits the client's response to its
+ *     continuation request (RFC 3501 §6.2.2); until it comes, the connection sends no command
  */
-public record Session(String id, Optional<String> user, boolean condstore, boolean qresync, Optional<SelectedMailbox> selected) {
+public record Session(String id, Optional<String> user, boolean condstore, boolean qresync,
+        Optional<SelectedMailbox> selected, Optional<String> authenticating) {
 
     public static Session connected(String id) {
-        return new Session(id, Optional.empty(), false, false, Optional.empty());
+        return new Session(id, Optional.empty(), false, false, Optional.empty(), Optional.empty());
     }
 
     public boolean isAuthenticated() {
@@ -30,24 +33,34 @@ public record Session(String id, Optional<String> user, boolean condstore, boole
     }
 
     public Session withUser(String name) {
-        return new Session(id, Optional.of(name), condstore, qresync, selected);
+        return new Session(id, Optional.of(name), condstore, qresync, selected, authenticating);
     }
 
     /** CONDSTORE-aware from now on, for the rest of the connection (R16). */
     public Session withCondstore() {
-        return new Session(id, user, true, qresync, selected);
+        return new Session(id, user, true, qresync, selected, authenticating);
     }
 
     /** QRESYNC enabled; it implies CONDSTORE (R15, R58). */
     public Session withQresync() {
-        return new Session(id, user, true, true, selected);
+        return new Session(id, user, true, true, selected, authenticating);
     }
 
     public Session withSelected(SelectedMailbox mailbox) {
-        return new Session(id, user, condstore, qresync, Optional.of(mailbox));
+        return new Session(id, user, condstore, qresync, Optional.of(mailbox), authenticating);
     }
 
     public Session unselected() {
-        return new Session(id, user, condstore, qresync, Optional.empty());
+        return new Session(id, user, condstore, qresync, Optional.empty(), authenticating);
+    }
+
+    /** The AUTHENTICATE tagged {@code tag} now waits for the client's response. */
+    public Session authenticating(String tag) {
+        return new Session(id, user, condstore, qresync, selected, Optional.of(tag));
+    }
+
+    /** No AUTHENTICATE waits any more: the response came, or the exchange ended. */
+    public Session notAuthenticating() {
+        return new Session(id, user, condstore, qresync, selected, Optional.empty());
     }
 }

@@ -23,7 +23,8 @@ import org.modseq.model.set.SequenceSet;
  * Reads IMAP command lines into {@link Command} values: a small recursive-descent parser over the
  * grammar of RFC 3501 §9 with the additions of RFC 4466 (select and fetch/store modifiers), RFC
  * 4731 (SEARCH RETURN), RFC 5161 (ENABLE), RFC 4315 (UID EXPUNGE), RFC 6851 (MOVE), RFC 3691
- * (UNSELECT), RFC 2177 (IDLE) and RFC 7162 §7 (CONDSTORE and QRESYNC). Pure: no I/O.
+ * (UNSELECT), RFC 2177 (IDLE), RFC 2342 (NAMESPACE), RFC 2971 (ID), RFC 4959 (SASL-IR) and RFC
+ * 7162 §7 (CONDSTORE and QRESYNC). Pure: no I/O.
  *
  * <p>Keywords match without regard to case (RFC 3501 §9, RFC 7162 §7, R108). Values the grammar
  * allows but the protocol forbids ({@code *} in known-uids, {@code CHANGEDSINCE 0}, QRESYNC
@@ -116,6 +117,13 @@ public final class CommandParser {
             case "IDLE" -> new Command.Idle();
             case "LOGOUT" -> new Command.Logout();
             case "LOGIN" -> login(in);
+            case "AUTHENTICATE" -> authenticate(in);
+            case "ID" -> id(in);
+            case "NAMESPACE" -> new Command.Namespace();
+            case "LIST" -> listMailboxes(in, false);
+            case "LSUB" -> listMailboxes(in, true);
+            case "SUBSCRIBE" -> new Command.Subscribe(mailboxArgument(in));
+            case "UNSUBSCRIBE" -> new Command.Unsubscribe(mailboxArgument(in));
             case "ENABLE" -> enable(in);
             case "SELECT" -> select(in, false);
             case "EXAMINE" -> select(in, true);
@@ -162,6 +170,70 @@ public final class CommandParser {
         in.space("password");
         String password = astring(in, "password");
         return new Command.Login(user, password);
+    }
+
+    /**
+     * RFC 3501 §6.2.2 with RFC 4959 §7: {@code AUTHENTICATE SP auth-type [SP (base64 / "=")]}. The
+     * initial response is kept as written: decoding it is the server's job, as for a response sent
+     * after a continuation request.
+     */
+    private static Command authenticate(Cursor in) throws CommandSyntaxException {
+        in.space("authentication mechanism");
+        String mechanism = in.atom("authentication mechanism");
+        Optional<String> initialResponse = Optional.empty();
+        if (in.trySpace()) {
+            initialResponse = Optional.of(in.atom("initial response"));
+        }
+        return new Command.Authenticate(mechanism, initialResponse);
+    }
+
+    /**
+     * RFC 2971 §4: {@code ID SP ("(" [string SP nstring *(SP string SP nstring)] ")" / NIL)}. Field
+     * names and values are strings, never atoms; the limits of §3.3 are the server's to enforce.
+     */
+    private static Command id(Cursor in) throws CommandSyntaxException {
+        in.space("ID parameter list");
+        if (in.tryKeyword("NIL")) {
+            return new Command.Id(Optional.empty());
+        }
+        if (in.peek() != '(') {
+            throw in.expected("ID parameter list in parentheses, or NIL");
+        }
+        in.expect('(');
+        List<Command.IdParameter> parameters = new ArrayList<>();
+        if (!in.tryChar(')')) {
+            do {
+                String field = string(in, "ID field name");
+                in.space("ID field value");
+                Optional<String> value = in.tryKeyword("NIL") ? Optional.empty()
+                        : Optional.of(string(in, "ID field value"));
+                parameters.add(new Command.IdParameter(field, value));
+            } while (in.trySpace());
+            in.expect(')');
+        }
+        return new Command.Id(Optional.of(parameters));
+    }
+
+    /**
+     * RFC 3501 §6.3.8, §6.3.9: {@code LIST SP mailbox SP list-mailbox}, and LSUB alike. The
+     * reference and the pattern are kept as written.
+     */
+    private static Command listMailboxes(Cursor in, boolean subscribed) throws CommandSyntaxException {
+        in.space("reference name");
+        String reference = astring(in, "reference name");
+        in.space("mailbox pattern");
+        int first = in.peek();
+        String pattern;
+        if (first == '"' || first == '{') {
+            pattern = astring(in, "mailbox pattern");
+        } else {
+            // list-mailbox = 1*list-char, list-char = ATOM-CHAR / list-wildcards / resp-specials
+            pattern = in.take(c -> isAstringChar(c) || c == '%' || c == '*');
+            if (pattern.isEmpty()) {
+                throw in.expected("mailbox pattern");
+            }
+        }
+        return new Command.ListMailboxes(subscribed, reference, pattern);
     }
 
     /** RFC 5161 §4: {@code ENABLE 1*(SP capability)}. */
@@ -621,6 +693,18 @@ public final class CommandParser {
             throw in.expected(what);
         }
         return atom;
+    }
+
+    /** RFC 3501 §9: {@code string = quoted / literal}; an atom is not a string. */
+    private static String string(Cursor in, String what) throws CommandSyntaxException {
+        int first = in.peek();
+        if (first == '"') {
+            return quoted(in, what);
+        }
+        if (first == '{') {
+            return literal(in);
+        }
+        throw in.expected(what + " as a quoted string or literal");
     }
 
     /** RFC 3501 §4.3, §9: {@code quoted = DQUOTE *QUOTED-CHAR DQUOTE}; only \" and \\ are escapes. */

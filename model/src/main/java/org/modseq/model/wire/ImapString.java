@@ -57,12 +57,17 @@ public final class ImapString {
         return sb.append('"').toString();
     }
 
+    /** A {@code string} (RFC 3501 §9): quoted when possible, else a synchronizing literal; never an atom. */
+    public static String string(String s) {
+        return isQuotable(s) ? quoted(s) : literal(s);
+    }
+
     /** An {@code astring}: the atom itself when possible, else quoted, else a synchronizing literal. */
     public static String astring(String s) {
         if (isAtom(s)) {
             return s;
         }
-        return isQuotable(s) ? quoted(s) : literal(s);
+        return string(s);
     }
 
     /** A literal {@code {n}CRLF<octets>}; n is the octet count, one octet per char. */

@@ -51,7 +51,7 @@ public final class Scenario {
         state = state.withMailbox(mailbox);
         if (state.nextUidValidity() <= mailbox.uidValidity().value()) {
             state = new ServerState(state.choices(), state.passwords(), state.mailboxes(), state.sessions(),
-                    mailbox.uidValidity().value() + 1);
+                    mailbox.uidValidity().value() + 1, state.subscriptions());
         }
         return this;
     }
@@ -95,6 +95,18 @@ public final class Scenario {
         Invariants.check(before, id, outcome);
         state = outcome.state();
         return new Exchange(tag + " " + command.toWire(), outcome.lines());
+    }
+
+    /**
+     * Sends the client's line after a continuation request that ended session {@code id}'s last
+     * exchange, as an AUTHENTICATE response (RFC 3501 §6.2.2).
+     */
+    public Exchange continueWith(String id, String line) {
+        ServerState before = state;
+        Outcome outcome = Server.continueCommand(before, id, line);
+        Invariants.check(before, id, outcome);
+        state = outcome.state();
+        return new Exchange("(continuation) " + line, outcome.lines());
     }
 
     /** The responses of one command, with assertions that read like the RFC's S: lines. */

@@ -729,7 +729,7 @@ class CommandParserTest {
                 .codePoints().toArray();
 
         Command command() {
-            return switch (random.nextInt(25)) {
+            return switch (random.nextInt(32)) {
                 case 0 -> new Command.Capability();
                 case 1 -> new Command.Noop();
                 case 2 -> new Command.Check();
@@ -756,6 +756,14 @@ class CommandParserTest {
                 case 21 -> new Command.Unselect();
                 case 22 -> new Command.Copy(random.nextBoolean(), set(), name());
                 case 23 -> new Command.Move(random.nextBoolean(), set(), name());
+                case 24 -> new Command.ListMailboxes(random.nextBoolean(), name(), name());
+                case 25 -> new Command.Subscribe(name());
+                case 26 -> new Command.Unsubscribe(name());
+                case 27 -> new Command.Namespace();
+                case 28 -> new Command.Id(random.nextBoolean() ? Optional.empty() : Optional.of(some(0, 3, () ->
+                        new Command.IdParameter(text(), random.nextBoolean() ? Optional.empty() : Optional.of(text())))));
+                case 29 -> new Command.Authenticate(pick(List.of("PLAIN", "plain", "X-FOO")),
+                        random.nextBoolean() ? Optional.empty() : Optional.of(pick(List.of("=", "AGEAYg==", "x+/9"))));
                 default -> new Command.Select(name(), false, Optional.empty());
             };
         }

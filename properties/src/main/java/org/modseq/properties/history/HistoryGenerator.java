@@ -26,7 +26,10 @@ import org.modseq.properties.engine.Gen;
  * current state, so that steps mostly make sense (message numbers within the view, mod-sequences
  * near the mailbox's) while still reaching the edges the RFC defines: UNCHANGEDSINCE 0,
  * CHANGEDSINCE 0, VANISHED without QRESYNC, {@code *} in known-uids, stale seq-match data, a
- * UIDVALIDITY that does not match, and commands out of state.
+ * UIDVALIDITY that does not match, and commands out of state. Now and then a session browses
+ * the namespace as a client does before it syncs: LIST, LSUB, SUBSCRIBE, UNSUBSCRIBE, NAMESPACE
+ * and ID, over a hierarchy that sometimes has a level ({@code Archive/2024}), which RENAME of
+ * Archive takes along.
  *
  * <p>Sessions and their users are fixed: {@code A} and {@code B} are one user (so private flags
  * are shared between them), {@code C} is another.
@@ -37,6 +40,9 @@ public final class HistoryGenerator {
     public static final Map<String, String> SESSIONS = Map.of("A", "alex", "B", "alex", "C", "bob");
     public static final String PASSWORD = "pw";
     public static final List<String> MAILBOXES = List.of("INBOX", "Archive");
+
+    /** A mailbox one level below Archive, created and deleted now and then. */
+    private static final String SUBLEVEL = "Archive/2024";
 
     private static final List<Flag> FLAGS = List.of(Flag.SEEN, Flag.FLAGGED, Flag.DELETED, Flag.ANSWERED,
             Flag.of("$Label"), Flag.of("$MDNSent"));
@@ -82,7 +88,32 @@ public final class HistoryGenerator {
                         List.of(StatusItem.MESSAGES, StatusItem.UIDNEXT, StatusItem.UIDVALIDITY, StatusItem.HIGHESTMODSEQ)))),
                 Gen.weighted(1, Gen.constant(new Command.Create("Archive"))),
                 Gen.weighted(1, Gen.constant(new Command.Delete("Archive"))),
-                Gen.weighted(1, Gen.constant(new Command.Noop())));
+                Gen.weighted(1, Gen.elements(List.of(new Command.Create(SUBLEVEL), new Command.Create(SUBLEVEL + "/"),
+                        new Command.Delete(SUBLEVEL), new Command.Rename("Archive", "Attic"),
+                        new Command.Rename("Attic", "Archive")))),
+                Gen.weighted(1, Gen.constant(new Command.Noop())),
+                Gen.weighted(2, browsing(state)));
+    }
+
+    /** A LIST or LSUB, a (UN)SUBSCRIBE, NAMESPACE or ID: what clients send before they sync. */
+    private static Gen<Command> browsing(ServerState state) {
+        Gen<String> reference = Gen.frequency(Gen.weighted(6, Gen.constant("")),
+                Gen.weighted(1, Gen.constant("Archive/")));
+        Gen<String> pattern = Gen.elements(List.of("*", "%", "", "INBOX", "inbox", "Arch*", "%/%", "Archive/%", "*2024"));
+        Gen<List<Command.IdParameter>> idParameters = Gen.elements(List.of(
+                List.of(),
+                List.of(new Command.IdParameter("name", Optional.of("client")),
+                        new Command.IdParameter("version", Optional.empty())),
+                List.of(new Command.IdParameter("name", Optional.of("a")), new Command.IdParameter("NAME",
+                        Optional.of("b")))));
+        return Gen.frequency(
+                Gen.weighted(4, Gen.combine(reference, pattern, (r, p) -> new Command.ListMailboxes(false, r, p))),
+                Gen.weighted(2, Gen.combine(reference, pattern, (r, p) -> new Command.ListMailboxes(true, r, p))),
+                Gen.weighted(2, mailboxName(state).map(Command.Subscribe::new)),
+                Gen.weighted(1, mailboxName(state).map(Command.Unsubscribe::new)),
+                Gen.weighted(1, Gen.constant(new Command.Namespace())),
+                Gen.weighted(1, Gen.frequency(Gen.weighted(1, Gen.constant(new Command.Id(Optional.empty()))),
+                        Gen.weighted(2, idParameters.map(p -> new Command.Id(Optional.of(p)))))));
     }
 
     private static Gen<Command> append(ServerState state) {
@@ -177,7 +208,8 @@ public final class HistoryGenerator {
                 Gen.weighted(2, Gen.booleans().flatMap(uid -> messageSet(view, uid).flatMap(set ->
                         mailboxName(state).flatMap(target -> Gen.booleans().map(move -> move
                                 ? (Command) new Command.Move(uid, set, target) : new Command.Copy(uid, set, target)))))),
-                Gen.weighted(2, select(state, session)));
+                Gen.weighted(2, select(state, session)),
+                Gen.weighted(1, browsing(state)));
     }
 
     /** A set of message numbers (within the view, now and then beyond it) or of UIDs. */

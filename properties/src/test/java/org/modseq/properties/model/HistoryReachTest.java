@@ -54,7 +54,7 @@ class HistoryReachTest {
         String report = seen.toString();
         for (String kind : new String[] {"EXISTS", "EXPUNGE", "VANISHED", "VANISHED EARLIER", "FETCH", "SEARCH",
             "ESEARCH", "STATUS", "ENABLED", "OK HIGHESTMODSEQ", "OK CLOSED", "OK MODIFIED", "NO", "BAD",
-            "OK COPYUID", "OK APPENDUID", "OK READ-ONLY"}) {
+            "OK COPYUID", "OK APPENDUID", "OK READ-ONLY", "LIST", "LSUB", "NAMESPACE", "ID", "NO NONEXISTENT"}) {
             assertTrue(seen.getOrDefault(kind, 0) > 0, "no \"" + kind + "\" in the sample: " + report);
         }
     }

@@ -1,10 +1,13 @@
 package org.modseq.properties.reference;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
@@ -22,7 +25,7 @@ import org.modseq.reference.engine.StoreEngine;
 /**
  * The differential property: the same random multi-session history runs through a
  * {@link ModelEngine} (the specification) and a {@link StoreEngine} with the same choices, and
- * every step must give the same responses, greeting and LOGIN of a reconnect included. Before
+ * every step must give the same responses, greeting and log-in of a reconnect included. Before
  * each IDLE both engines' {@link Connection#idleUpdates()} are compared too. The store engine is
  * reached in process or over TCP through an {@link org.modseq.reference.net.ImapServer}
  * ({@link Transport}); the model always in process.
@@ -61,9 +64,10 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             ServerState state = model.state();
             Map<String, Session> named = new HashMap<>();
             modelIds.forEach((name, id) -> state.session(id).ifPresent(s ->
-                    named.put(name, new Session(name, s.user(), s.condstore(), s.qresync(), s.selected()))));
+                    named.put(name, new Session(name, s.user(), s.condstore(), s.qresync(), s.selected(),
+                            s.authenticating()))));
             return new ServerState(state.choices(), state.passwords(), state.mailboxes(), named,
-                    state.nextUidValidity());
+                    state.nextUidValidity(), state.subscriptions());
         }
     }
 
@@ -136,12 +140,14 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         engines.store.close();
     }
 
-    private static void send(Engines engines, String id, Command command) {
+    /** Sends one command to both engines and compares the answers; returns its tag. */
+    private static String send(Engines engines, String id, Command command) {
         String tag = "t" + ++engines.steps;
         Connection model = engines.modelConnections.get(id);
         compare(engines, id + ": " + tag + " " + command.toWire(),
                 lines(command instanceof Command.Idle ? idleThenDone(model, tag) : model.execute(tag, command)),
                 engines.store.send(id, tag, command));
+        return tag;
     }
 
     /**
@@ -168,7 +174,27 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         engines.modelIds.put(id, after.iterator().next());
         engines.modelConnections.put(id, model);
         compare(engines, id + ": (greeting)", List.of(model.greeting().toWire()), engines.store.connect(id));
-        send(engines, id, new Command.Login(HistoryGenerator.SESSIONS.get(id), HistoryGenerator.PASSWORD));
+        logIn(engines, id);
+    }
+
+    /**
+     * Logs in by turns with LOGIN, AUTHENTICATE PLAIN with an initial response (RFC 4959) and
+     * AUTHENTICATE PLAIN after a continuation request (RFC 3501 §6.2.2), comparing every step.
+     */
+    private static void logIn(Engines engines, String id) {
+        String user = HistoryGenerator.SESSIONS.get(id);
+        String response = Base64.getEncoder().encodeToString(("\0" + user + "\0" + HistoryGenerator.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        switch (engines.steps % 3) {
+            case 0 -> send(engines, id, new Command.Login(user, HistoryGenerator.PASSWORD));
+            case 1 -> send(engines, id, new Command.Authenticate("PLAIN", Optional.of(response)));
+            default -> {
+                String tag = send(engines, id, new Command.Authenticate("PLAIN", Optional.empty()));
+                compare(engines, id + ": (AUTHENTICATE response)",
+                        lines(engines.modelConnections.get(id).continueWith(response)),
+                        engines.store.continueWith(id, tag, response));
+            }
+        }
     }
 
     private static void compare(Engines engines, String what, List<String> expected, List<String> actual) {

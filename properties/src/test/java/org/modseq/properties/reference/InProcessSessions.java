@@ -36,6 +36,11 @@ final class InProcessSessions implements StoreSessions {
     }
 
     @Override
+    public List<String> continueWith(String id, String tag, String line) {
+        return EngineHistoryProperty.lines(connections.get(id).continueWith(line));
+    }
+
+    @Override
     public List<String> idleUpdates(String id) {
         return EngineHistoryProperty.lines(connections.get(id).idleUpdates());
     }

@@ -20,6 +20,12 @@ interface StoreSessions extends AutoCloseable {
      */
     List<String> send(String id, String tag, Command command);
 
+    /**
+     * Sends the line a continuation request of command {@code tag} asked for (AUTHENTICATE,
+     * RFC 3501 §6.2.2): the responses through the tagged one, or through the next request.
+     */
+    List<String> continueWith(String id, String tag, String line);
+
     /** What session {@code id} is owed now, as it would be told while idling (a NOOP's untagged responses). */
     List<String> idleUpdates(String id);
 

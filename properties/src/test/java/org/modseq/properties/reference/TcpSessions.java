@@ -82,6 +82,15 @@ final class TcpSessions implements StoreSessions {
         }
     }
 
+    @Override
+    public List<String> continueWith(String id, String tag, String line) {
+        try {
+            return sessions.get(id).continueWith(tag, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("session " + id + ": response to " + tag + " failed", e);
+        }
+    }
+
     /** A NOOP's untagged responses: what {@link org.modseq.reference.engine.Connection#idleUpdates()} returns. */
     @Override
     public List<String> idleUpdates(String id) {
@@ -127,7 +136,24 @@ final class TcpSessions implements StoreSessions {
                 }
                 write("DONE\r\n");
             }
+            if (command instanceof Command.Authenticate auth && auth.initialResponse().isEmpty()) {
+                return readThroughTaggedOrRequest(tag, responses); // the server may ask for the response
+            }
             return readThroughTagged(tag, responses);
+        }
+
+        /** Sends the line a continuation request asked for; reads through the tagged response or the next request. */
+        List<String> continueWith(String tag, String line) throws IOException {
+            write(line + "\r\n");
+            return readThroughTaggedOrRequest(tag, new ArrayList<>());
+        }
+
+        private List<String> readThroughTaggedOrRequest(String tag, List<String> responses) throws IOException {
+            while (responses.isEmpty() || !responses.getLast().startsWith(tag + " ")
+                    && !responses.getLast().startsWith("+ ") && !responses.getLast().equals("+")) {
+                responses.add(readResponse());
+            }
+            return responses;
         }
 
         /**

@@ -11,7 +11,8 @@ import org.modseq.reference.engine.ImapEngine;
 /**
  * The demo account of {@code serve} and the five messages its INBOX starts with. They are
  * APPENDed through an ordinary {@link Connection}, as a client would, so that every engine gets
- * them the same way and their mod-sequences are the engine's own.
+ * them the same way and their mod-sequences are the engine's own. With a namespace per account
+ * only the demo's INBOX holds them; with a shared namespace every account sees them.
  */
 public final class DemoMailbox {
 

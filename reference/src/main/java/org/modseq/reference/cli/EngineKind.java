@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.engine.ModelEngine;
+import org.modseq.reference.engine.NamespaceMode;
 import org.modseq.reference.engine.StoreEngine;
 import picocli.CommandLine;
 
@@ -18,21 +19,24 @@ import picocli.CommandLine;
 public enum EngineKind {
     /**
      * The reference store ({@link StoreEngine}): the model's answers from indexes whose cost
-     * follows the number of changes; the default.
+     * follows the number of changes, and mailboxes of its own for each account; the default.
      */
-    STORE("store", StoreEngine::create),
+    STORE("store", (choices, passwords) -> StoreEngine.create(choices, passwords, NamespaceMode.PER_USER), false),
     /**
      * The model itself ({@link ModelEngine}): the specification's answers by definition, slow on
      * big mailboxes, and one mailbox namespace shared by all users.
      */
-    MODEL("model", ModelEngine::create);
+    MODEL("model", ModelEngine::create, true);
 
     private final String cliName;
     private final BiFunction<ServerChoices, Map<String, String>, ImapEngine> factory;
+    private final boolean sharedNamespace;
 
-    EngineKind(String cliName, BiFunction<ServerChoices, Map<String, String>, ImapEngine> factory) {
+    EngineKind(String cliName, BiFunction<ServerChoices, Map<String, String>, ImapEngine> factory,
+            boolean sharedNamespace) {
         this.cliName = cliName;
         this.factory = factory;
+        this.sharedNamespace = sharedNamespace;
     }
 
     /** The name on the command line. */
@@ -40,7 +44,15 @@ public enum EngineKind {
         return cliName;
     }
 
-    /** A new engine with these choices and accounts (name to password), every account with an empty INBOX. */
+    /** True when all accounts see one set of mailboxes; false when each account has its own. */
+    public boolean sharedNamespace() {
+        return sharedNamespace;
+    }
+
+    /**
+     * A new engine with these choices and accounts (name to password): one empty INBOX shared by
+     * all accounts, or an empty INBOX for each, as {@link #sharedNamespace()} says.
+     */
     public ImapEngine create(ServerChoices choices, Map<String, String> passwords) {
         return factory.apply(choices, passwords);
     }

@@ -2,11 +2,12 @@ package org.modseq.reference.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.modseq.model.server.Server;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code modseq} command line: one entry point, one subcommand per job. */
-@Command(name = "modseq", mixinStandardHelpOptions = true, version = "modseq 0.1.0",
+@Command(name = "modseq", mixinStandardHelpOptions = true, version = "modseq " + Server.VERSION,
         description = "Executable specification and reference server for IMAP CONDSTORE and QRESYNC (RFC 7162).",
         subcommands = {ServeCommand.class, TranscriptCommand.class})
 public final class ModseqCommand implements Callable<Integer> {

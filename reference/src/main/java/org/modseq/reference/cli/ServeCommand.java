@@ -19,15 +19,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code modseq serve}: an IMAP server on a TCP port (plain text, no TLS), until SIGINT or
- * SIGTERM. By default it has a demo account whose INBOX holds five messages.
+ * SIGTERM. By default it has a demo account whose INBOX holds five messages; with the store
+ * engine every other account starts with an empty INBOX of its own.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; plain TCP, no TLS) until Ctrl-C or SIGTERM.",
             "",
-            "Mailboxes are kept in memory; nothing is saved when the server stops. For now every engine"
-                    + " has ONE mailbox namespace shared by all users: every account sees the same INBOX and"
-                    + " mailboxes, as several users of one shared mailbox would."
+            "Mailboxes are kept in memory; nothing is saved when the server stops. Each account has its own"
+                    + " INBOX and mailboxes: accounts given with --user or --users-file start with an empty INBOX,"
+                    + " and only the demo account comes with sample messages. The model engine (--engine model)"
+                    + " instead has ONE mailbox namespace shared by all users: every account sees the same INBOX"
+                    + " and mailboxes, the demo's messages included."
         })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -94,7 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
                 + ", policy " + policy.cliName() + ")");
         out.println(loginHint(passwords.keySet()));
-        out.println("Mailboxes are in memory only, and shared by all users.");
+        out.println(engine.sharedNamespace() ? "Mailboxes are in memory only, and shared by all users."
+                : "Mailboxes are in memory only; each account has its own.");
         out.println("Stop with Ctrl-C.");
         out.flush();
         return server;

@@ -86,6 +86,21 @@ public final class ModelEngine implements ImapEngine {
             }
         }
 
+        @Override
+        public List<Response> continueWith(String line) {
+            lock.lock();
+            try {
+                if (loggedOut || state.session(id).map(s -> s.authenticating().isEmpty()).orElse(true)) {
+                    throw new IllegalStateException("connection " + id + " awaits no continuation line");
+                }
+                Outcome outcome = Server.continueCommand(state, id, line);
+                state = outcome.state();
+                return outcome.responses();
+            } finally {
+                lock.unlock();
+            }
+        }
+
         /** A NOOP's untagged responses: NOOP is the model's update point, as IDLE is (RFC 2177). */
         @Override
         public List<Response> idleUpdates() {

@@ -2,10 +2,12 @@ package org.modseq.reference.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.modseq.model.command.Command;
@@ -16,6 +18,7 @@ import org.modseq.model.response.ResponseCode;
 import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
+import org.modseq.model.wire.SaslPlain;
 import org.modseq.reference.store.FlagSets;
 import org.modseq.reference.store.MailboxStore;
 
@@ -26,10 +29,13 @@ import org.modseq.reference.store.MailboxStore;
  * {@link Server#execute} gives from the equivalent state; a differential property checks that on
  * random multi-session histories.
  *
- * <p>Like the model it has one mailbox namespace for all users, an INBOX with UIDVALIDITY 1 at
- * the start, and UIDVALIDITY values that only grow (R26, R101). The command rules live beside
- * this class, one per section of the model's server ({@code StoreSelect}, {@code StoreFlags},
- * {@code StoreFetch}, {@code StoreSearch}, {@code StoreMailboxes}, {@code StoreUpdates}).
+ * <p>In {@link NamespaceMode#SHARED} mode it has, like the model, one mailbox namespace for all
+ * users with an INBOX of UIDVALIDITY 1 at the start; in {@link NamespaceMode#PER_USER} mode each
+ * account has a namespace of its own, each with an INBOX. UIDVALIDITY values only grow, across
+ * all namespaces (R26, R101). Subscriptions are per user in both modes. The command rules live
+ * beside this class, one per section of the model's server ({@code StoreSelect},
+ * {@code StoreFlags}, {@code StoreFetch}, {@code StoreSearch}, {@code StoreMailboxes},
+ * {@code StoreMailboxList}, {@code StoreUpdates}).
  *
  * <p>Thread safety: one lock for the whole engine. Every command of every connection runs under
  * it, so commands are serialised exactly as the model's transitions are; a command of one
@@ -38,46 +44,92 @@ import org.modseq.reference.store.MailboxStore;
  */
 public final class StoreEngine implements ImapEngine {
 
+    /** The owner of the one namespace in {@link NamespaceMode#SHARED} mode. */
+    private static final String EVERYONE = "";
+
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
     private final ServerChoices choices;
     private final Map<String, String> passwords;
+    private final NamespaceMode namespaceMode;
     private final FlagSets flagSets = new FlagSets();
-    private final Map<String, MailboxStore> mailboxes = new HashMap<>();
+    /** Owner to the owner's mailboxes by normalised name; the owner is {@link #EVERYONE} or a user. */
+    private final Map<String, Map<String, MailboxStore>> namespaces = new HashMap<>();
+    /** User to the names the user subscribed to (RFC 3501 §6.3.6). */
+    private final Map<String, Set<String>> subscriptions = new HashMap<>();
     private long nextUidValidity = 1;
 
-    private StoreEngine(ServerChoices choices, Map<String, String> passwords) {
+    private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode) {
         this.choices = Objects.requireNonNull(choices, "choices");
         this.passwords = Map.copyOf(passwords);
-        createMailbox("INBOX");
+        this.namespaceMode = Objects.requireNonNull(namespaceMode, "namespaceMode");
+        List<String> owners = namespaceMode == NamespaceMode.SHARED ? List.of(EVERYONE)
+                : this.passwords.keySet().stream().sorted().toList();
+        for (String owner : owners) {
+            namespaces.put(owner, new HashMap<>());
+            createMailbox(owner, "INBOX");
+        }
     }
 
-    /** A server with the given choices, accounts and an empty INBOX, as {@link ServerState#initial}. */
+    /**
+     * A server with the given choices and accounts and one namespace shared by all users, with an
+     * empty INBOX, as {@link ServerState#initial}.
+     */
     public static StoreEngine create(ServerChoices choices, Map<String, String> passwords) {
-        return new StoreEngine(choices, passwords);
+        return create(choices, passwords, NamespaceMode.SHARED);
+    }
+
+    /** A server with the given choices and accounts, whose every namespace starts with an empty INBOX. */
+    public static StoreEngine create(ServerChoices choices, Map<String, String> passwords, NamespaceMode mode) {
+        return new StoreEngine(choices, passwords, mode);
     }
 
     ServerChoices choices() {
         return choices;
     }
 
-    MailboxStore mailbox(String name) {
-        return mailboxes.get(ServerState.mailboxName(name));
+    /** The owner of the namespace the session's user sees: {@link #EVERYONE} or the user. */
+    private String owner(StoreSession session) {
+        return namespaceMode == NamespaceMode.SHARED ? EVERYONE : session.user;
+    }
+
+    private Map<String, MailboxStore> namespace(StoreSession session) {
+        return namespaces.get(owner(session));
+    }
+
+    /** The session's user's mailbox of that name, or null. */
+    MailboxStore mailbox(StoreSession session, String name) {
+        return namespace(session).get(ServerState.mailboxName(name));
+    }
+
+    /** The names of the mailboxes the session's user sees. */
+    Set<String> mailboxNames(StoreSession session) {
+        return namespace(session).keySet();
+    }
+
+    /** A new, empty mailbox in the session's user's namespace. */
+    void createMailbox(StoreSession session, String name) {
+        createMailbox(owner(session), name);
     }
 
     /** A new, empty mailbox with a UIDVALIDITY never used before (R26, R101). */
-    void createMailbox(String name) {
+    private void createMailbox(String owner, String name) {
         String normal = ServerState.mailboxName(name);
-        mailboxes.put(normal, new MailboxStore(normal, UidValidity.of(nextUidValidity++),
+        namespaces.get(owner).put(normal, new MailboxStore(normal, UidValidity.of(nextUidValidity++),
                 !choices.noModSeqMailboxes().contains(normal), choices, flagSets));
     }
 
-    void removeMailbox(String name) {
-        mailboxes.remove(ServerState.mailboxName(name));
+    void removeMailbox(StoreSession session, String name) {
+        namespace(session).remove(ServerState.mailboxName(name));
     }
 
-    void putMailbox(MailboxStore mailbox) {
-        mailboxes.put(mailbox.name(), mailbox);
+    void putMailbox(StoreSession session, MailboxStore mailbox) {
+        namespace(session).put(mailbox.name(), mailbox);
+    }
+
+    /** The names {@code user} subscribed to, to read and change. */
+    Set<String> subscriptions(String user) {
+        return subscriptions.computeIfAbsent(user, u -> new HashSet<>());
     }
 
     @Override
@@ -104,9 +156,31 @@ public final class StoreEngine implements ImapEngine {
             if (loggedOut) {
                 throw new IllegalStateException("connection " + session.id + " has logged out");
             }
+            if (session.authenticating != null) {
+                throw new IllegalStateException("connection " + session.id + " awaits the response to AUTHENTICATE");
+            }
             lock.lock();
             try {
                 return run(new StoreExchange(StoreEngine.this, tag), command);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public List<Response> continueWith(String line) {
+            Objects.requireNonNull(line, "line");
+            if (loggedOut || session.authenticating == null) {
+                throw new IllegalStateException("connection " + session.id + " awaits no continuation line");
+            }
+            lock.lock();
+            try {
+                StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating);
+                session.authenticating = null;
+                if (line.equals("*")) {
+                    return ex.bad("AUTHENTICATE cancelled"); // RFC 3501 §6.2.2
+                }
+                return plain(ex, line);
             } finally {
                 lock.unlock();
             }
@@ -166,6 +240,12 @@ public final class StoreEngine implements ImapEngine {
                     yield ex.ok("LOGOUT completed");
                 }
                 case Command.Login c -> login(ex, c);
+                case Command.Authenticate c -> authenticate(ex, c);
+                case Command.Id c -> id(ex, c);
+                case Command.Namespace c -> StoreMailboxList.namespace(ex, session);
+                case Command.ListMailboxes c -> StoreMailboxList.list(ex, session, c);
+                case Command.Subscribe c -> StoreMailboxList.subscribe(ex, session, c);
+                case Command.Unsubscribe c -> StoreMailboxList.unsubscribe(ex, session, c);
                 case Command.Enable c -> enable(ex, c);
                 case Command.Select c -> StoreSelect.select(ex, session, c);
                 case Command.Status c -> StoreMailboxes.status(ex, session, c);
@@ -185,18 +265,66 @@ public final class StoreEngine implements ImapEngine {
             };
         }
 
+        /** ID (RFC 2971): the server's name and version, for a parameter list within the limits of §3.3. */
+        private List<Response> id(StoreExchange ex, Command.Id command) {
+            String refusal = Server.idRefusal(command);
+            if (refusal != null) {
+                return ex.bad(refusal);
+            }
+            ex.send(Server.ID);
+            return StoreMailboxes.finish(ex, session, Condition.OK, null, "ID completed");
+        }
+
         /** NOOP, CHECK, IDLE: the points made for reporting whatever is owed (RFC 3501 §6.1.2, RFC 2177). */
         private List<Response> updatePoint(StoreExchange ex, String text) {
             return StoreUpdates.finish(ex, session, StoreUpdates.Moment.UPDATE_POINT, Condition.OK, null, text);
         }
 
         private List<Response> login(StoreExchange ex, Command.Login command) {
-            String password = passwords.get(command.user());
-            if (password == null || !password.equals(command.password())) {
+            if (!passwordMatches(command.user(), command.password())) {
                 return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, "Invalid credentials");
             }
             session.user = command.user();
             return ex.ok("LOGIN completed");
+        }
+
+        /**
+         * AUTHENTICATE (RFC 3501 §6.2.2): only PLAIN (RFC 4616); with an initial response (RFC
+         * 4959) it is judged at once, without one the empty challenge {@code "+ "} asks for it.
+         */
+        private List<Response> authenticate(StoreExchange ex, Command.Authenticate command) {
+            if (!command.mechanism().equalsIgnoreCase("PLAIN")) {
+                return ex.no(null, "Unsupported authentication mechanism");
+            }
+            if (command.initialResponse().isPresent()) {
+                return plain(ex, command.initialResponse().get());
+            }
+            session.authenticating = ex.tag;
+            ex.send(new Response.Continuation(""));
+            return List.copyOf(ex.sent());
+        }
+
+        /** A PLAIN response: credentials first, then the authorization identity (RFC 4616, RFC 5530). */
+        private List<Response> plain(StoreExchange ex, String response) {
+            SaslPlain message;
+            try {
+                message = SaslPlain.decode(response);
+            } catch (SaslPlain.MalformedException e) {
+                return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, e.getMessage());
+            }
+            if (!passwordMatches(message.authenticationId(), message.password())) {
+                return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, "Invalid credentials");
+            }
+            if (!message.authorizationId().isEmpty() && !message.authorizationId().equals(message.authenticationId())) {
+                return ex.no(ResponseCode.Atom.AUTHORIZATIONFAILED, "No user may act as another");
+            }
+            session.user = message.authenticationId();
+            return ex.ok("AUTHENTICATE completed");
+        }
+
+        private boolean passwordMatches(String user, String password) {
+            String expected = passwords.get(user);
+            return expected != null && expected.equals(password);
         }
 
         /**
@@ -234,11 +362,11 @@ public final class StoreEngine implements ImapEngine {
     /** RFC 3501 §3: which commands each connection state allows; a command out of state is BAD. */
     private static String refusal(StoreSession session, Command command) {
         boolean anyState = command instanceof Command.Capability || command instanceof Command.Noop
-                || command instanceof Command.Logout;
+                || command instanceof Command.Logout || command instanceof Command.Id;
         if (anyState) {
             return null;
         }
-        if (command instanceof Command.Login) {
+        if (command instanceof Command.Login || command instanceof Command.Authenticate) {
             return session.isAuthenticated() ? "Already authenticated" : null;
         }
         if (!session.isAuthenticated()) {

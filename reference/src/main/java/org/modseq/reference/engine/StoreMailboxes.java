@@ -5,6 +5,7 @@ import java.util.List;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.MailboxPattern;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.mailbox.Uid;
 import org.modseq.model.response.Response;
@@ -25,7 +26,7 @@ final class StoreMailboxes {
 
     /** STATUS, with HIGHESTMODSEQ: the SELECT value, or 0 without persistent mod-sequences (R57, X21). */
     static List<Response> status(StoreExchange ex, StoreSession session, Command.Status command) {
-        MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
+        MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
@@ -53,7 +54,7 @@ final class StoreMailboxes {
         if (command.flags().contains(Flag.RECENT)) {
             return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
         }
-        MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
+        MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.TRYCREATE, "No such mailbox");
         }
@@ -68,15 +69,20 @@ final class StoreMailboxes {
                 "APPEND completed");
     }
 
+    /** CREATE; a trailing delimiter only declares that names will go below, and is ignored (RFC 3501 §6.3.3). */
     static List<Response> create(StoreExchange ex, StoreSession session, Command.Create command) {
-        if (command.mailbox().isEmpty()) {
+        String name = command.mailbox();
+        while (!name.isEmpty() && name.charAt(name.length() - 1) == MailboxPattern.DELIMITER) {
+            name = name.substring(0, name.length() - 1);
+        }
+        if (name.isEmpty()) {
             return ex.bad("Empty mailbox name");
         }
-        if (ex.engine.mailbox(command.mailbox()) != null) {
+        if (ex.engine.mailbox(session, name) != null) {
             return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Mailbox already exists");
         }
         // A recreated name gets a UIDVALIDITY never used before, and no old expunge state (R101).
-        ex.engine.createMailbox(command.mailbox());
+        ex.engine.createMailbox(session, name);
         return finish(ex, session, Condition.OK, null, "CREATE completed");
     }
 
@@ -86,18 +92,22 @@ final class StoreMailboxes {
         if (name.equals("INBOX")) {
             return ex.no(ResponseCode.Atom.CANNOT, "INBOX cannot be deleted");
         }
-        MailboxStore mailbox = ex.engine.mailbox(name);
+        MailboxStore mailbox = ex.engine.mailbox(session, name);
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
         if (mailbox.isSelected()) {
             return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
         }
-        ex.engine.removeMailbox(name);
+        ex.engine.removeMailbox(session, name);
         return finish(ex, session, Condition.OK, null, "DELETE completed");
     }
 
-    /** RENAME keeps the mailbox's UIDVALIDITY, which no other mailbox ever had; INBOX is not renamed here. */
+    /**
+     * RENAME keeps each mailbox's UIDVALIDITY and renames the names below it too (RFC 3501
+     * §6.3.5); refused whole if any target exists or any mailbox is selected. INBOX is not
+     * renamed here, and no mailbox goes below itself.
+     */
     static List<Response> rename(StoreExchange ex, StoreSession session, Command.Rename command) {
         String from = ServerState.mailboxName(command.from());
         String to = ServerState.mailboxName(command.to());
@@ -107,19 +117,36 @@ final class StoreMailboxes {
         if (from.equals("INBOX")) {
             return ex.no(ResponseCode.Atom.CANNOT, "This server does not rename INBOX");
         }
-        MailboxStore mailbox = ex.engine.mailbox(from);
-        if (mailbox == null) {
+        if (ex.engine.mailbox(session, from) == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
-        if (ex.engine.mailbox(to) != null) {
-            return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Target mailbox already exists");
+        String below = from + MailboxPattern.DELIMITER;
+        if (to.startsWith(below)) {
+            return ex.no(ResponseCode.Atom.CANNOT, "A mailbox cannot be renamed below itself");
         }
-        if (mailbox.isSelected()) {
-            return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
+        List<MailboxStore> moving = new ArrayList<>();
+        for (String name : ex.engine.mailboxNames(session)) {
+            if (name.equals(from) || name.startsWith(below)) {
+                moving.add(ex.engine.mailbox(session, name));
+            }
         }
-        ex.engine.removeMailbox(from);
-        mailbox.rename(to);
-        ex.engine.putMailbox(mailbox);
+        for (MailboxStore mailbox : moving) {
+            if (ex.engine.mailbox(session, to + mailbox.name().substring(from.length())) != null) {
+                return ex.no(ResponseCode.Atom.ALREADYEXISTS, "Target mailbox already exists");
+            }
+        }
+        for (MailboxStore mailbox : moving) {
+            if (mailbox.isSelected()) {
+                return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
+            }
+        }
+        for (MailboxStore mailbox : moving) {
+            ex.engine.removeMailbox(session, mailbox.name());
+        }
+        for (MailboxStore mailbox : moving) {
+            mailbox.rename(to + mailbox.name().substring(from.length()));
+            ex.engine.putMailbox(session, mailbox);
+        }
         return finish(ex, session, Condition.OK, null, "RENAME completed");
     }
 
@@ -134,7 +161,7 @@ final class StoreMailboxes {
         if (targets == null) {
             return ex.bad(StoreTargets.invalidNumbers(view));
         }
-        MailboxStore destination = ex.engine.mailbox(target);
+        MailboxStore destination = ex.engine.mailbox(session, target);
         if (destination == null) {
             return ex.no(ResponseCode.Atom.TRYCREATE, "No such mailbox");
         }

@@ -53,7 +53,7 @@ final class StoreSelect {
             // R103, R104: CLOSED separates the old mailbox's responses from the new one's.
             ex.send(Response.Status.untagged(Condition.OK, new ResponseCode.Closed(), "Previous mailbox closed"));
         }
-        MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
+        MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }

@@ -12,6 +12,8 @@ final class StoreSession {
     boolean condstore;
     /** ENABLE QRESYNC succeeded (R61, R63, R81); implies {@link #condstore}. */
     boolean qresync;
+    /** The tag of an AUTHENTICATE that awaits the client's response (RFC 3501 §6.2.2), or null. */
+    String authenticating;
     /** The selected mailbox's view, or null. */
     SessionView view;
 

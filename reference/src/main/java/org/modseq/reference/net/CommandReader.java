@@ -128,7 +128,10 @@ public final class CommandReader {
         }
     }
 
-    /** Reads one line as it is, literal headers included: the {@code DONE} that ends IDLE (RFC 2177). */
+    /**
+     * Reads one line as it is, literal headers included: the {@code DONE} that ends IDLE (RFC 2177),
+     * or the response to an AUTHENTICATE continuation request (RFC 3501 §6.2.2).
+     */
     public Input readLine() throws IOException {
         byte[] line = readLineOctets(maxLineLength);
         if (line == null) {

@@ -131,6 +131,22 @@ final class ConnectionHandler implements Runnable {
             out.flush();
             return idle(connection, reader, parsed.tag(), responses.getLast());
         }
+        // A command whose responses end with a continuation request waits for the client's line
+        // (AUTHENTICATE, RFC 3501 §6.2.2): it is carried to the engine as read, and the engine judges it.
+        while (!responses.isEmpty() && responses.getLast() instanceof Response.Continuation) {
+            write(responses);
+            out.flush();
+            switch (reader.readLine()) {
+                case CommandReader.Input.Text line -> responses = connection.continueWith(line.text());
+                case CommandReader.Input.LineTooLong tooLong -> {
+                    bye("Command line too long");
+                    return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
         write(responses);
         out.flush();
         return true;

@@ -112,10 +112,15 @@ class ServeCommandTest {
     }
 
     @Test
-    void helpTellsOfTheSharedNamespace() {
+    void helpTellsWhoSeesWhichMailboxes() {
         Run run = run("serve", "--help");
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().contains("shared by all users"), run.out());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Each account has its own INBOX and mailboxes: accounts given with --user or"
+                + " --users-file start with an empty INBOX, and only the demo account comes with sample messages."),
+                help);
+        assertTrue(help.contains("The model engine (--engine model) instead has ONE mailbox namespace shared by all"
+                + " users"), help);
         assertTrue(run.out().contains("rfc-defaults, hardest"), run.out());
     }
 
@@ -132,7 +137,7 @@ class ServeCommandTest {
             assertEquals("Modseq listening on 127.0.0.1:" + server.port() + " (engine store, policy hardest)",
                     lines.get(0));
             assertEquals("Log in with: demo / demo, or as alice, carol (passwords as given)", lines.get(1));
-            assertTrue(out.toString().contains("shared by all users"), out.toString());
+            assertEquals("Mailboxes are in memory only; each account has its own.", lines.get(2));
 
             List<String> session = talk(server.port(),
                     "a1 LOGIN demo demo", "a2 ENABLE QRESYNC", "a3 SELECT INBOX (CONDSTORE)",
@@ -143,6 +148,41 @@ class ServeCommandTest {
                     && line.contains("\\Seen") && line.contains("\\Answered")), session.toString());
             assertTrue(session.contains("a5 OK LOGOUT completed"), session.toString());
             assertEquals("c1 OK LOGIN completed", talk(server.port(), "c1 LOGIN carol secret:with:colons").getLast());
+        }
+    }
+
+    @Test
+    void onlyTheDemoAccountComesWithMessagesAndEachAccountListsItsOwnMailboxes() throws Exception {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--user", "alice:pw", "--user", "bob:pw");
+        try (ImapServer server = command.start(new PrintWriter(new StringWriter(), true))) {
+            List<String> demo = talk(server.port(), "d1 LOGIN demo demo", "d2 STATUS INBOX (MESSAGES)",
+                    "d3 CREATE Demo/Notes", "d4 LIST \"\" *");
+            assertEquals(List.of("* STATUS INBOX (MESSAGES 5)", "d2 OK STATUS completed"), demo.subList(2, 4));
+            assertEquals(List.of("* LIST () \"/\" Demo/Notes", "* LIST () \"/\" INBOX", "d4 OK LIST completed"),
+                    demo.subList(5, 8));
+            List<String> alice = talk(server.port(), "a1 LOGIN alice pw", "a2 SELECT INBOX", "a3 LIST \"\" *",
+                    "a4 SELECT Demo/Notes");
+            assertTrue(alice.contains("* 0 EXISTS"), alice.toString());
+            assertEquals(List.of("* LIST () \"/\" INBOX", "a3 OK LIST completed"),
+                    alice.subList(alice.indexOf("* LIST () \"/\" INBOX"), alice.indexOf("a3 OK LIST completed") + 1));
+            assertEquals("a4 NO [NONEXISTENT] No such mailbox", alice.getLast());
+            assertEquals("b2 OK [APPENDUID 2 1] APPEND completed",
+                    talk(server.port(), "b1 LOGIN bob pw", "b2 APPEND INBOX {1+}\r\nx").getLast());
+            assertTrue(talk(server.port(), "a1 LOGIN alice pw", "a2 STATUS INBOX (MESSAGES)")
+                    .contains("* STATUS INBOX (MESSAGES 0)"));
+        }
+    }
+
+    @Test
+    void theModelEngineSaysItsMailboxesAreShared() throws Exception {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--engine", "model", "--user", "alice:pw");
+        StringWriter out = new StringWriter();
+        try (ImapServer server = command.start(new PrintWriter(out, true))) {
+            assertEquals("Mailboxes are in memory only, and shared by all users.", out.toString().lines().toList().get(2));
+            assertTrue(talk(server.port(), "a1 LOGIN alice pw", "a2 STATUS INBOX (MESSAGES)")
+                    .contains("* STATUS INBOX (MESSAGES 5)"));
         }
     }
 

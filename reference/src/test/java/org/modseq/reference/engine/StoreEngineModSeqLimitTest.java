@@ -49,7 +49,8 @@ class StoreEngineModSeqLimitTest {
 
         /** A message put straight into {@code mailbox} at {@code modSeq}, as if appended then. */
         Both message(String mailbox, long modSeq, Flag... flags) {
-            store.mailbox(mailbox).append(Set.of(flags), "alex", "Subject: m\r\n\r\nbody\r\n", modSeq);
+            // A session of nobody in particular: the shared namespace is everyone's.
+            store.mailbox(new StoreSession("fixture"), mailbox).append(Set.of(flags), "alex", "Subject: m\r\n\r\nbody\r\n", modSeq);
             Mailbox m = model.mailbox(mailbox).orElseThrow();
             model = model.withMailbox(m.withAdded(Message.added(Uid.of(m.uidNext()), ModSeq.of(modSeq), Set.of(flags),
                     "alex", Set.of(), "Subject: m\r\n\r\nbody\r\n")));
