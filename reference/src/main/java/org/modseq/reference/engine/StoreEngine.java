@@ -1,5 +1,6 @@
 package org.modseq.reference.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +10,17 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.modseq.model.command.Command;
+import org.modseq.model.content.ContentRenderer;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.UidValidity;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
+import org.modseq.model.server.Environment;
 import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
+import org.modseq.reference.content.Mime4jRenderer;
 import org.modseq.reference.store.FlagSets;
 import org.modseq.reference.store.MailboxStore;
 
@@ -31,6 +36,10 @@ import org.modseq.reference.store.MailboxStore;
  * this class, one per section of the model's server ({@code StoreSelect}, {@code StoreFlags},
  * {@code StoreFetch}, {@code StoreSearch}, {@code StoreMailboxes}, {@code StoreUpdates}).
  *
+ * <p>Message content is read by the {@link ContentRenderer} the engine is created with, and an
+ * APPEND without date-time gets the time of its clock; give a {@link ModelEngine} the same two and
+ * it answers alike.
+ *
  * <p>Thread safety: one lock for the whole engine. Every command of every connection runs under
  * it, so commands are serialised exactly as the model's transitions are; a command of one
  * connection can change what every other connection is owed, which per-mailbox locks would have
@@ -42,19 +51,37 @@ public final class StoreEngine implements ImapEngine {
     private final AtomicLong ids = new AtomicLong();
     private final ServerChoices choices;
     private final Map<String, String> passwords;
+    private final ContentRenderer renderer;
+    private final Clock clock;
     private final FlagSets flagSets = new FlagSets();
     private final Map<String, MailboxStore> mailboxes = new HashMap<>();
     private long nextUidValidity = 1;
 
-    private StoreEngine(ServerChoices choices, Map<String, String> passwords) {
+    private StoreEngine(ServerChoices choices, Map<String, String> passwords, ContentRenderer renderer, Clock clock) {
         this.choices = Objects.requireNonNull(choices, "choices");
         this.passwords = Map.copyOf(passwords);
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
         createMailbox("INBOX");
     }
 
-    /** A server with the given choices, accounts and an empty INBOX, as {@link ServerState#initial}. */
+    /**
+     * A server with the given choices, accounts and an empty INBOX, as {@link ServerState#initial},
+     * reading content with MIME ({@link Mime4jRenderer}) and dating APPENDs by the system clock.
+     */
     public static StoreEngine create(ServerChoices choices, Map<String, String> passwords) {
-        return new StoreEngine(choices, passwords);
+        return create(choices, passwords, new Mime4jRenderer(), Clock.systemDefaultZone());
+    }
+
+    /** As {@link #create(ServerChoices, Map)}, with this content renderer and this clock. */
+    public static StoreEngine create(ServerChoices choices, Map<String, String> passwords, ContentRenderer renderer,
+            Clock clock) {
+        return new StoreEngine(choices, passwords, renderer, clock);
+    }
+
+    /** The environment of a command arriving now: the clock's time and the renderer. */
+    private Environment environment() {
+        return new Environment(InternalDate.of(clock.instant(), clock.getZone()), renderer);
     }
 
     ServerChoices choices() {
@@ -106,7 +133,7 @@ public final class StoreEngine implements ImapEngine {
             }
             lock.lock();
             try {
-                return run(new StoreExchange(StoreEngine.this, tag), command);
+                return run(new StoreExchange(StoreEngine.this, tag, environment()), command);
             } finally {
                 lock.unlock();
             }
@@ -120,7 +147,8 @@ public final class StoreEngine implements ImapEngine {
                 if (loggedOut || session.view == null) {
                     return List.of();
                 }
-                List<Response> responses = run(new StoreExchange(StoreEngine.this, "idle"), new Command.Noop());
+                List<Response> responses = run(new StoreExchange(StoreEngine.this, "idle", environment()),
+                        new Command.Noop());
                 return responses.subList(0, responses.size() - 1);
             } finally {
                 lock.unlock();

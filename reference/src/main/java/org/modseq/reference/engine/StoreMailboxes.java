@@ -1,5 +1,6 @@
 package org.modseq.reference.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.modseq.model.command.Command;
@@ -60,7 +61,10 @@ final class StoreMailboxes {
         return count;
     }
 
-    /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */
+    /**
+     * APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). The internal
+     * date is the command's date-time, or the time the server received it (RFC 3501 §6.3.11).
+     */
     static List<Response> append(StoreExchange ex, StoreSession session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
             return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
@@ -72,7 +76,8 @@ final class StoreMailboxes {
         if (mailbox.uidNext() > Uid.MAX.value()) {
             return ex.no(null, "UID space of this mailbox is exhausted");
         }
-        long uid = mailbox.append(command.flags(), session.user, command.content(), mailbox.nextModSeq());
+        long uid = mailbox.append(command.flags(), session.user, command.content().getBytes(StandardCharsets.ISO_8859_1),
+                command.date().orElse(ex.environment.now()), mailbox.nextModSeq());
         return finish(ex, session, Condition.OK, new ResponseCode.AppendUid(mailbox.uidValidity(), Uid.of(uid)),
                 "APPEND completed");
     }
