@@ -393,8 +393,8 @@ public final class CommandParser {
                 case "BODY" -> false;
                 case "BODY.PEEK" -> true;
                 default -> throw in.errorAt(start, name.startsWith("BINARY")
-                        ? "FETCH item " + show(item + "[") + " is not supported (RFC 3516 BINARY)"
-                        : "unknown FETCH item " + show(item + "["));
+                        ? "FETCH item " + show(item + "[...]") + " is not supported (RFC 3516 BINARY)"
+                        : "unknown FETCH item " + show(item + "[...]"));
             };
             in.pos++;
             Section section = section(in);

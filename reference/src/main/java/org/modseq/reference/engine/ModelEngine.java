@@ -22,6 +22,10 @@ import org.modseq.reference.content.Mime4jRenderer;
  * state, one at a time. It is slow on big mailboxes (the model copies on write) and has one
  * mailbox namespace for all users, but its answers are the specification's by definition: a
  * client can be tested against the spec over a real socket.
+ *
+ * <p>The model reads no clock and parses no MIME: each command runs in an {@link Environment} of
+ * the engine's clock's time and its {@link ContentRenderer}. A {@link StoreEngine} given the same
+ * two answers alike.
  */
 public final class ModelEngine implements ImapEngine {
 
