@@ -199,6 +199,9 @@ class Mime4jRendererTest {
         assertEquals("ENVELOPE (NIL {7}\r\n" + subject + " (({5}\r\n\u00c3\u0084nne NIL \"a\" \"b.example\"))"
                 + " (({5}\r\n\u00c3\u0084nne NIL \"a\" \"b.example\")) (({5}\r\n\u00c3\u0084nne NIL \"a\" \"b.example\"))"
                 + " NIL NIL NIL NIL NIL)", fetch(message, "ENVELOPE"));
+        String part = "Content-Type: text/plain; name=\"" + subject + ".txt\"\r\n\r\nx";
+        assertEquals("BODY (\"TEXT\" \"PLAIN\" (\"NAME\" {11}\r\n" + subject + ".txt \"CHARSET\" \"US-ASCII\") NIL NIL"
+                + " \"7BIT\" 1 1)", fetch(part, "BODY"));
     }
 
     @Test
