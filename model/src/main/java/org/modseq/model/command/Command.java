@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.model.wire.ImapString;
@@ -121,8 +122,12 @@ public sealed interface Command {
         }
     }
 
-    /** {@code content} holds the message's octets, one per char, as {@link ImapString} holds wire text. */
-    record Append(String mailbox, Set<Flag> flags, String content) implements Command {
+    /**
+     * APPEND (RFC 3501 §6.3.11). {@code content} holds the message's octets, one per char, as
+     * {@link ImapString} holds wire text; {@code date} is the optional date-time, which becomes the
+     * message's internal date (without it, the time the server received the command does).
+     */
+    record Append(String mailbox, Set<Flag> flags, Optional<InternalDate> date, String content) implements Command {
         public Append {
             flags = Set.copyOf(flags);
             if (content.chars().anyMatch(c -> c > 0xFF)) {
@@ -130,10 +135,16 @@ public sealed interface Command {
             }
         }
 
+        /** An APPEND without date-time. */
+        public Append(String mailbox, Set<Flag> flags, String content) {
+            this(mailbox, flags, Optional.empty(), content);
+        }
+
         @Override
         public String toWire() {
             String f = flags.isEmpty() ? "" : " " + flagList(flags);
-            return "APPEND " + ImapString.astring(mailbox) + f + " " + ImapString.literal(content);
+            String d = date.map(t -> " " + t.toWire()).orElse("");
+            return "APPEND " + ImapString.astring(mailbox) + f + d + " " + ImapString.literal(content);
         }
     }
 
@@ -234,7 +245,7 @@ public sealed interface Command {
         @Override
         public String toWire() {
             StringBuilder sb = new StringBuilder(uid ? "UID FETCH " : "FETCH ").append(set.toWire()).append(" (")
-                    .append(items.stream().map(FetchItem::wire).collect(Collectors.joining(" "))).append(')');
+                    .append(items.stream().map(FetchItem::toWire).collect(Collectors.joining(" "))).append(')');
             if (changedSince.isPresent() || vanished) {
                 sb.append(" (");
                 changedSince.ifPresent(m -> sb.append("CHANGEDSINCE ").append(m));

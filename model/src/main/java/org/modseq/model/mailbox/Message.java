@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * One message as the server stores it: its UID, the mod-sequence it was added with (R7), its
- * shared flags, each user's private flags, and an opaque content string (the model needs content
- * only so that fetching {@code BODY[]} can set {@code \Seen} implicitly, R5, R20).
+ * shared flags, each user's private flags, its octets (one per char) and its internal date
+ * (RFC 3501 §2.3.3). The model reads the content only through a renderer when a FETCH asks for
+ * it; fetching it can set {@code \Seen} implicitly (R5, R20).
  *
  * <p>What a user sees depends on who asks (R8): the flags are the shared ones plus the user's
  * private ones, and the message's mod-sequence is the highest over the metadata that user can
  * see (Example 14, X18).
  */
-public record Message(Uid uid, ModSeq added, FlagState shared, Map<String, FlagState> privateFlags, String content) {
+public record Message(Uid uid, ModSeq added, FlagState shared, Map<String, FlagState> privateFlags, String content,
+        InternalDate internalDate) {
 
     public Message {
         privateFlags = Map.copyOf(privateFlags);
@@ -25,10 +27,10 @@ public record Message(Uid uid, ModSeq added, FlagState shared, Map<String, FlagS
 
     /** A newly added message whose initial flags carry no change stamp: they came with it. */
     public static Message added(Uid uid, ModSeq modSeq, Set<Flag> sharedFlags, String user, Set<Flag> privateFlagsOfUser,
-            String content) {
+            String content, InternalDate internalDate) {
         Map<String, FlagState> priv = privateFlagsOfUser.isEmpty() ? Map.of()
                 : Map.of(user, new FlagState(privateFlagsOfUser, Map.of()));
-        return new Message(uid, modSeq, new FlagState(sharedFlags, Map.of()), priv, content);
+        return new Message(uid, modSeq, new FlagState(sharedFlags, Map.of()), priv, content, internalDate);
     }
 
     public FlagState privateFor(String user) {
@@ -82,14 +84,14 @@ public record Message(Uid uid, ModSeq added, FlagState shared, Map<String, FlagS
         if (!ownScope.isEmpty()) {
             nextPrivate.put(user, privateFor(user).with(wanted, ownScope, modSeq, stampUnchanged));
         }
-        return new Message(uid, added, nextShared, nextPrivate, content);
+        return new Message(uid, added, nextShared, nextPrivate, content, internalDate);
     }
 
-    /** A copy under a new UID and mod-sequence, keeping every user's flags (COPY, MOVE). */
+    /** A copy under a new UID and mod-sequence, keeping every user's flags and the internal date (COPY, MOVE). */
     public Message copiedAs(Uid newUid, ModSeq modSeq) {
         Map<String, FlagState> priv = new HashMap<>();
         privateFlags.forEach((user, state) -> priv.put(user, new FlagState(state.flags(), Map.of())));
-        return new Message(newUid, modSeq, new FlagState(shared.flags(), Map.of()), priv, content);
+        return new Message(newUid, modSeq, new FlagState(shared.flags(), Map.of()), priv, content, internalDate);
     }
 
     public long size() {

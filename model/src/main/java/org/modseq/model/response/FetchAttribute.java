@@ -1,9 +1,16 @@
 package org.modseq.model.response;
 
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.modseq.model.command.FetchItem;
+import org.modseq.model.command.Section;
+import org.modseq.model.content.BodyStructure;
+import org.modseq.model.content.Envelope;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.mailbox.Uid;
 import org.modseq.model.wire.ImapString;
@@ -53,10 +60,53 @@ public sealed interface FetchAttribute {
         }
     }
 
-    record Body(String content) implements FetchAttribute {
+    /** {@code INTERNALDATE "dd-Mon-yyyy hh:mm:ss +zzzz"} (RFC 3501 §7.4.2). */
+    record InternalDateAttribute(InternalDate date) implements FetchAttribute {
         @Override
         public String toWire() {
-            return "BODY[] " + ImapString.literal(content);
+            return "INTERNALDATE " + date.toWire();
+        }
+    }
+
+    record EnvelopeAttribute(Envelope envelope) implements FetchAttribute {
+        @Override
+        public String toWire() {
+            return "ENVELOPE " + envelope.toWire();
+        }
+    }
+
+    /** {@code BODYSTRUCTURE (...)} when {@code extensible}, else {@code BODY (...)} (RFC 3501 §7.4.2). */
+    record Structure(BodyStructure structure, boolean extensible) implements FetchAttribute {
+        @Override
+        public String toWire() {
+            return (extensible ? "BODYSTRUCTURE " : "BODY ") + structure.toWire(extensible);
+        }
+    }
+
+    /**
+     * {@code BODY[<section>]<<origin>> content}: the content as a literal, or NIL when the message
+     * has no such part (RFC 3501 §7.4.2). PEEK is never part of the response's name.
+     */
+    record BodySection(Section section, OptionalLong origin, Optional<String> content) implements FetchAttribute {
+        @Override
+        public String toWire() {
+            return "BODY[" + section.toWire() + "]" + (origin.isPresent() ? "<" + origin.getAsLong() + ">" : "") + " "
+                    + content.map(ImapString::literal).orElse("NIL");
+        }
+    }
+
+    /** {@code RFC822}, {@code RFC822.HEADER} or {@code RFC822.TEXT} and the content as a literal. */
+    record Rfc822(FetchItem.Named item, String content) implements FetchAttribute {
+        public Rfc822 {
+            if (item != FetchItem.Named.RFC822 && item != FetchItem.Named.RFC822_HEADER
+                    && item != FetchItem.Named.RFC822_TEXT) {
+                throw new IllegalArgumentException(item + " is not RFC822, RFC822.HEADER or RFC822.TEXT");
+            }
+        }
+
+        @Override
+        public String toWire() {
+            return item.toWire() + " " + ImapString.literal(content);
         }
     }
 }

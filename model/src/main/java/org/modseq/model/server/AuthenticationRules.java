@@ -47,7 +47,8 @@ final class AuthenticationRules {
     /** The client's line after the continuation request: the response, or {@code *} to cancel (§6.2.2). */
     static Outcome respond(ServerState state, Session session, String line) {
         Session waiting = session.notAuthenticating();
-        Exchange ex = new Exchange(state.withSession(waiting), session.authenticating().orElseThrow());
+        // Authenticating reads no clock and no content: the fixed environment serves.
+        Exchange ex = new Exchange(state.withSession(waiting), session.authenticating().orElseThrow(), Environment.FIXED);
         if (line.equals("*")) {
             return ex.bad("AUTHENTICATE cancelled");
         }

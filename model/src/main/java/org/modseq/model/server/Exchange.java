@@ -7,19 +7,22 @@ import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
 
 /**
- * One command being answered: the state it started from, the session and tag, and the
- * responses gathered so far. The rule classes of this package build the responses of one
+ * One command being answered: the state it started from, the session and tag, its environment,
+ * and the responses gathered so far. The rule classes of this package build the responses of one
  * exchange here and finish with {@link #done}; nothing outside the exchange can see it.
  */
 final class Exchange {
 
     final ServerState before;
     final String tag;
+    /** The time the command arrived and the content renderer (see {@link Environment}). */
+    final Environment environment;
     private final List<Response> responses = new ArrayList<>();
 
-    Exchange(ServerState before, String tag) {
+    Exchange(ServerState before, String tag, Environment environment) {
         this.before = before;
         this.tag = tag;
+        this.environment = environment;
     }
 
     ServerChoices choices() {

@@ -2,6 +2,7 @@ package org.modseq.model.server;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
@@ -17,7 +18,12 @@ import org.modseq.model.session.SelectedMailbox;
 import org.modseq.model.session.Session;
 import org.modseq.model.set.NumberSet;
 
-/** FETCH and UID FETCH with MODSEQ, CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6; R45-R48, R75-R80). */
+/**
+ * FETCH and UID FETCH with MODSEQ, CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6; R45-R48,
+ * R75-R80), and the message data of RFC 3501 §6.4.5 read through the environment's renderer
+ * ({@link FetchedContent}). The response items come as UID, FLAGS, MODSEQ, then the message data in
+ * the order asked.
+ */
 final class FetchRules {
 
     private FetchRules() {
@@ -49,6 +55,14 @@ final class FetchRules {
         if (targets == null) {
             return ex.bad(Targets.invalidNumbers(view));
         }
+        // Content the renderer cannot give is refused before anything changes: no implicit \Seen.
+        Optional<String> refusal = FetchedContent.refusal(ex.environment.renderer(), command.items());
+        if (refusal.isPresent()) {
+            return ex.no(null, refusal.get());
+        }
+        List<FetchItem> contentItems = FetchedContent.items(command.items());
+        // RFC 3501 §6.4.5: BODY[...] without PEEK, RFC822 and RFC822.TEXT set \Seen in a read-write mailbox.
+        boolean marksSeen = !view.readOnly() && command.items().stream().anyMatch(FetchItem::setsSeen);
         ServerState state = ex.before;
         Mailbox mailbox = state.mailbox(view.mailbox()).orElseThrow();
         if (wantsModSeq) {
@@ -75,8 +89,7 @@ final class FetchRules {
             if (since != null && !m.modSeqFor(user).isAfter(since)) {
                 continue; // R45: strictly greater only
             }
-            boolean setsSeen = command.items().contains(FetchItem.BODY) && !view.readOnly()
-                    && !m.flagsFor(user).contains(Flag.SEEN);
+            boolean setsSeen = marksSeen && !m.flagsFor(user).contains(Flag.SEEN);
             if (setsSeen) {
                 // R5, R20: an implicit \Seen is a change like any other and takes a new mod-sequence.
                 ModSeq modSeq = choices.modSeqForChange(commandModSeq, mailbox);
@@ -98,11 +111,8 @@ final class FetchRules {
             if (!view.noModSeq() && (wantsModSeq || flags && session.condstore())) {
                 attributes.add(new FetchAttribute.ModSeqAttribute(m.modSeqFor(user)));
             }
-            if (command.items().contains(FetchItem.RFC822_SIZE)) {
-                attributes.add(new FetchAttribute.Size(m.size()));
-            }
-            if (command.items().contains(FetchItem.BODY) || command.items().contains(FetchItem.BODY_PEEK)) {
-                attributes.add(new FetchAttribute.Body(m.content()));
+            for (FetchItem item : contentItems) {
+                attributes.add(FetchedContent.attribute(ex.environment.renderer(), item, m.content(), m.internalDate()));
             }
             ex.send(new Response.Fetch(t.number(), attributes));
             if (flags) {

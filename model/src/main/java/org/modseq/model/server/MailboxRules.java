@@ -9,6 +9,7 @@ import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.Mailbox;
 import org.modseq.model.mailbox.MailboxPattern;
 import org.modseq.model.mailbox.Message;
@@ -55,7 +56,10 @@ final class MailboxRules {
         return finish(ex, state, session, "STATUS completed");
     }
 
-    /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */
+    /**
+     * APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). The internal
+     * date is the command's date-time, or the time the server received it (RFC 3501 §6.3.11).
+     */
     static Outcome append(Exchange ex, Session session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
             return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
@@ -71,19 +75,19 @@ final class MailboxRules {
         }
         Uid uid = Uid.of(mailbox.uidNext());
         mailbox = mailbox.withAdded(newMessage(ex.choices(), session.userName(), uid, mailbox.nextModSeq(),
-                command.flags(), command.content()));
+                command.flags(), command.content(), command.date().orElse(ex.environment.now())));
         state = state.withMailbox(mailbox);
         return finish(ex, state, session, Condition.OK, new ResponseCode.AppendUid(mailbox.uidValidity(), uid),
                 "APPEND completed");
     }
 
     private static Message newMessage(ServerChoices choices, String user, Uid uid, ModSeq modSeq, Set<Flag> flags,
-            String content) {
+            String content, InternalDate internalDate) {
         Set<Flag> shared = new HashSet<>(flags);
         shared.removeAll(choices.privateFlags());
         Set<Flag> own = new HashSet<>(flags);
         own.retainAll(choices.privateFlags());
-        return Message.added(uid, modSeq, shared, user, own, content);
+        return Message.added(uid, modSeq, shared, user, own, content, internalDate);
     }
 
     /**

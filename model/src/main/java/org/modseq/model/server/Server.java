@@ -77,21 +77,35 @@ public final class Server {
     }
 
     /**
-     * Executes one command of one session. Its responses end with the tagged one, or with a
-     * continuation request when the command awaits the client's line: then the client's next
-     * line goes to {@link #continueCommand}.
+     * Executes one command of one session in the {@link Environment#FIXED fixed environment}: every
+     * command arrives at the Unix epoch, and content is read without MIME parsing. Its responses
+     * end with the tagged one, or with a continuation request when the command awaits the
+     * client's line: then the client's next line goes to {@link #continueCommand}.
      *
      * @throws IllegalArgumentException if the session is not connected, or awaits a line: a
      *     mistake of the caller, not a protocol error
      */
     public static Outcome execute(ServerState state, String sessionId, String tag, Command command) {
+        return execute(state, sessionId, tag, command, Environment.FIXED);
+    }
+
+    /**
+     * Executes one command of one session, received at {@code environment}'s time and reading
+     * message content with its renderer.
+     *
+     * @throws IllegalArgumentException if the session is not connected: a mistake of the caller,
+     *     not a protocol error
+     */
+    public static Outcome execute(ServerState state, String sessionId, String tag, Command command,
+            Environment environment) {
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(environment, "environment");
         Session session = state.session(sessionId)
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
         if (session.authenticating().isPresent()) {
             throw new IllegalArgumentException("session " + sessionId + " awaits the response to AUTHENTICATE");
         }
-        Exchange ex = new Exchange(state, tag);
+        Exchange ex = new Exchange(state, tag, environment);
         String refusal = refusal(session, command);
         if (refusal != null) {
             return ex.bad(refusal);
@@ -101,7 +115,7 @@ public final class Server {
         } catch (ModSeqExhaustedException e) {
             // R1 caps mod-sequences at 2^63-1 and every change needs a new one (R2, R4): the
             // command is refused whole, with no partial effect (RFC 5530 LIMIT).
-            return new Exchange(state, tag).no(new ResponseCode.Atom("LIMIT"),
+            return new Exchange(state, tag, environment).no(new ResponseCode.Atom("LIMIT"),
                     "Mod-sequence space of this mailbox is exhausted");
         }
     }

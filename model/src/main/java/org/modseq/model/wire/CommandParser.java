@@ -1,5 +1,8 @@
 package org.modseq.model.wire;
 
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,13 +11,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
+import org.modseq.model.command.Section;
 import org.modseq.model.command.SearchKey;
 import org.modseq.model.command.SelectParameter;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.command.StoreAction;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.set.NumberSet;
 import org.modseq.model.set.SequenceSet;
@@ -43,8 +50,9 @@ public final class CommandParser {
     /** Search keys nested deeper than this are refused, so that no input can exhaust the stack. */
     private static final int MAX_SEARCH_DEPTH = 500;
 
-    private static final Set<String> UNSUPPORTED_FETCH_ITEMS = Set.of(
-            "ENVELOPE", "INTERNALDATE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "BODY", "BODYSTRUCTURE");
+    /** RFC 3501 §9 {@code date-time} without its quotes: {@code date-day-fixed "-" date-month "-" date-year SP time SP zone}. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "( [0-9]|[0-9]{2})-([A-Za-z]{3})-([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-])([0-9]{2})([0-9]{2})");
 
     private static final Set<String> UNSUPPORTED_SEARCH_KEYS = Set.of(
             "BCC", "BEFORE", "BODY", "CC", "FROM", "HEADER", "NEW", "ON", "SENTBEFORE", "SENTON", "SENTSINCE",
@@ -334,10 +342,7 @@ public final class CommandParser {
         return Optional.empty();
     }
 
-    /**
-     * RFC 3501 §6.3.11: {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}. The
-     * date-time is accepted as any quoted string and ignored: the model keeps no internal dates.
-     */
+    /** RFC 3501 §6.3.11: {@code APPEND SP mailbox [SP flag-list] [SP date-time] SP literal}. */
     private static Command append(Cursor in) throws CommandSyntaxException {
         String mailbox = mailboxArgument(in);
         in.space("message literal");
@@ -346,14 +351,53 @@ public final class CommandParser {
             flags = flagList(in);
             in.space("message literal");
         }
+        Optional<InternalDate> date = Optional.empty();
         if (in.peek() == '"') {
-            quoted(in, "date-time");
+            date = Optional.of(dateTime(in));
             in.space("message literal");
         }
         if (in.peek() != '{') {
             throw in.expected("message literal {n}");
         }
-        return new Command.Append(mailbox, flags, literal(in));
+        return new Command.Append(mailbox, flags, date, literal(in));
+    }
+
+    /**
+     * RFC 3501 §9 {@code date-time}, e.g. {@code "17-Jul-1996 02:44:25 -0700"}: the day is two
+     * digits or a space and one, the month's name is in any case, and the date must exist.
+     */
+    private static InternalDate dateTime(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String text = quoted(in, "date-time");
+        Matcher m = DATE_TIME.matcher(text);
+        String expected = "invalid date-time " + show(text) + ": ";
+        if (!m.matches()) {
+            throw in.errorAt(start, expected + "expected \"dd-Mon-yyyy hh:mm:ss +zzzz\"");
+        }
+        int month = -1;
+        for (int i = 0; i < InternalDate.MONTHS.size(); i++) {
+            if (InternalDate.MONTHS.get(i).equalsIgnoreCase(m.group(2))) {
+                month = i + 1;
+            }
+        }
+        if (month < 0) {
+            throw in.errorAt(start, expected + "unknown month " + show(m.group(2)));
+        }
+        int zoneHours = Integer.parseInt(m.group(8));
+        int zoneMinutes = Integer.parseInt(m.group(9));
+        if (zoneMinutes > 59 || zoneHours * 60 + zoneMinutes > 18 * 60) {
+            throw in.errorAt(start, expected + "zone " + m.group(7) + m.group(8) + m.group(9) + " is not an offset "
+                    + "of at most 18 hours");
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(3)), month,
+                    Integer.parseInt(m.group(1).strip()), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)));
+            int sign = m.group(7).equals("-") ? -1 : 1;
+            return InternalDate.of(local, ZoneOffset.ofHoursMinutes(sign * zoneHours, sign * zoneMinutes));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw in.errorAt(start, expected + "no such date or time");
+        }
     }
 
     /**
@@ -367,11 +411,17 @@ public final class CommandParser {
         List<FetchItem> items = new ArrayList<>();
         if (in.tryChar('(')) {
             do {
-                items.add(fetchItem(in, true));
+                items.add(fetchItem(in));
             } while (in.trySpace());
             in.expect(')');
+        } else if (in.tryKeyword("ALL")) {
+            items.addAll(FetchItem.ALL); // RFC 3501 §6.4.5 macros stand alone and are expanded here
+        } else if (in.tryKeyword("FAST")) {
+            items.addAll(FetchItem.FAST);
+        } else if (in.tryKeyword("FULL")) {
+            items.addAll(FetchItem.FULL);
         } else {
-            items.add(fetchItem(in, false));
+            items.add(fetchItem(in));
         }
         Optional<ModSeq> changedSince = Optional.empty();
         boolean vanished = false;
@@ -403,40 +453,140 @@ public final class CommandParser {
     }
 
     /**
-     * One {@code fetch-att}. A section ({@code BODY[...]}) and a partial ({@code <0.100>}) are read
-     * whole, so that an unsupported item is named in full in the error.
+     * One {@code fetch-att} (RFC 3501 §9): a keyword, or {@code BODY} or {@code BODY.PEEK} with a
+     * section and an optional partial.
      */
-    private static FetchItem fetchItem(Cursor in, boolean inList) throws CommandSyntaxException {
+    private static FetchItem fetchItem(Cursor in) throws CommandSyntaxException {
         int start = in.pos;
-        in.take(c -> ImapString.isAtomChar((char) c) && c != '[');
+        String item = in.take(c -> ImapString.isAtomChar((char) c) && c != '[');
+        String name = upper(item);
         if (in.peek() == '[') {
-            in.skipPast(']', "']' to close the section");
-            if (in.peek() == '<') {
-                in.skipPast('>', "'>' to close the partial");
+            boolean peek = switch (name) {
+                case "BODY" -> false;
+                case "BODY.PEEK" -> true;
+                default -> throw in.errorAt(start, name.startsWith("BINARY")
+                        ? "FETCH item " + show(item + "[...]") + " is not supported (RFC 3516 BINARY)"
+                        : "unknown FETCH item " + show(item + "[...]"));
+            };
+            in.pos++;
+            Section section = section(in);
+            if (!in.tryChar(']')) {
+                throw in.expected("']' to close the section");
             }
+            Optional<FetchItem.Partial> partial = in.peek() == '<' ? Optional.of(partial(in)) : Optional.empty();
+            return new FetchItem.BodySection(peek, section, partial);
         }
-        String item = in.text.substring(start, in.pos);
         if (item.isEmpty()) {
             throw in.expected("FETCH item");
         }
-        String name = upper(item);
-        return switch (name) {
-            case "UID" -> FetchItem.UID;
-            case "FLAGS" -> FetchItem.FLAGS;
-            case "MODSEQ" -> FetchItem.MODSEQ;
-            case "RFC822.SIZE" -> FetchItem.RFC822_SIZE;
-            case "BODY[]" -> FetchItem.BODY;
-            case "BODY.PEEK[]" -> FetchItem.BODY_PEEK;
-            case "ALL", "FAST", "FULL" -> throw in.errorAt(start, inList
-                    ? "FETCH macro " + name + " cannot appear in a list"
-                    : "FETCH macro " + name + " is not supported: list the items");
-            default -> {
-                boolean known = UNSUPPORTED_FETCH_ITEMS.contains(name) || name.startsWith("BODY[")
-                        || name.startsWith("BODY.PEEK[") || name.startsWith("BINARY");
-                throw in.errorAt(start, known ? "FETCH item " + show(item) + " is not supported"
-                        : "unknown FETCH item " + show(item));
+        for (FetchItem.Named named : FetchItem.Named.values()) {
+            if (named.toWire().equals(name)) {
+                return named;
             }
+        }
+        throw in.errorAt(start, switch (name) {
+            case "ALL", "FAST", "FULL" -> "FETCH macro " + name + " cannot appear in a list (RFC 3501 §6.4.5)";
+            case "BODY.PEEK" -> "BODY.PEEK needs a section, e.g. BODY.PEEK[]";
+            default -> name.startsWith("BINARY") ? "FETCH item " + show(item) + " is not supported (RFC 3516 BINARY)"
+                    : "unknown FETCH item " + show(item);
+        });
+    }
+
+    /**
+     * RFC 3501 §9 {@code section-spec}, between the brackets: {@code section-msgtext /
+     * (section-part ["." section-text])}, where a part is {@code nz-number *("." nz-number)}.
+     */
+    private static Section section(Cursor in) throws CommandSyntaxException {
+        List<Integer> part = new ArrayList<>();
+        while (isDigit(in.peek())) {
+            part.add(partNumber(in));
+            if (!in.tryChar('.')) {
+                return new Section(part, Section.Text.WHOLE, List.of());
+            }
+            if (!isDigit(in.peek()) && !ImapString.isAtomChar((char) in.peek())) {
+                throw in.expected("part number, HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME after '.'");
+            }
+        }
+        if (in.peek() == ']') {
+            return Section.WHOLE;
+        }
+        int start = in.pos;
+        String word = in.take(c -> ImapString.isAtomChar((char) c) && c != '[');
+        Section.Text text = switch (upper(word)) {
+            case "HEADER" -> Section.Text.HEADER;
+            case "HEADER.FIELDS" -> Section.Text.HEADER_FIELDS;
+            case "HEADER.FIELDS.NOT" -> Section.Text.HEADER_FIELDS_NOT;
+            case "TEXT" -> Section.Text.TEXT;
+            case "MIME" -> {
+                if (part.isEmpty()) {
+                    throw in.errorAt(start, "MIME needs a part number, e.g. BODY[1.MIME] (RFC 3501 §6.4.5)");
+                }
+                yield Section.Text.MIME;
+            }
+            default -> throw word.isEmpty() ? in.expected("section: a part number, HEADER, HEADER.FIELDS, "
+                    + "HEADER.FIELDS.NOT, TEXT or MIME")
+                    : in.errorAt(start, "unknown section " + show(word) + ": expected a part number, HEADER, "
+                            + "HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or MIME");
         };
+        List<String> fields = List.of();
+        if (text.hasFields()) {
+            in.space("header field list");
+            fields = headerList(in);
+        }
+        return new Section(part, text, fields);
+    }
+
+    /** One {@code nz-number} of a section part; part numbers beyond 2^31-1 name no part of any message. */
+    private static int partNumber(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        String digits = in.take(CommandParser::isDigit);
+        if (digits.charAt(0) == '0') {
+            throw in.errorAt(start, "part number " + show(digits) + " is not a number from 1 up");
+        }
+        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+            throw in.errorAt(start, "part number " + show(digits) + " is beyond 2^31-1");
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** RFC 3501 §9 {@code header-list = "(" header-fld-name *(SP header-fld-name) ")"}, names as astrings. */
+    private static List<String> headerList(Cursor in) throws CommandSyntaxException {
+        in.expect('(');
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(astring(in, "header field name"));
+        } while (in.trySpace());
+        in.expect(')');
+        return names;
+    }
+
+    /** RFC 3501 §9 partial: {@code "<" number "." nz-number ">"}. */
+    private static FetchItem.Partial partial(Cursor in) throws CommandSyntaxException {
+        int start = in.pos;
+        in.expect('<');
+        String origin = in.take(CommandParser::isDigit);
+        if (origin.isEmpty()) {
+            throw in.expected("partial origin");
+        }
+        if (!in.tryChar('.')) {
+            throw in.expected("'.' and the partial length");
+        }
+        String length = in.take(CommandParser::isDigit);
+        if (length.isEmpty()) {
+            throw in.expected("partial length");
+        }
+        if (!in.tryChar('>')) {
+            throw in.expected("'>' to close the partial");
+        }
+        for (String n : List.of(origin, length)) {
+            if (n.length() > 10 || Long.parseLong(n) > NumberSet.MAX_NUMBER) {
+                throw in.errorAt(start, "partial " + show(n) + " is beyond 2^32-1");
+            }
+        }
+        if (Long.parseLong(length) == 0) {
+            throw in.errorAt(start, "partial length must be at least 1 (RFC 3501 §9 nz-number)");
+        }
+        return new FetchItem.Partial(Long.parseLong(origin), Long.parseLong(length));
     }
 
     /**
@@ -1015,16 +1165,6 @@ public final class CommandParser {
                 throw expected(what);
             }
             return atom;
-        }
-
-        /** Moves just past the next {@code close}, which must come before the end. */
-        void skipPast(char close, String what) throws CommandSyntaxException {
-            int at = text.indexOf(close, pos);
-            if (at < 0) {
-                pos = text.length();
-                throw error("expected " + what);
-            }
-            pos = at + 1;
         }
 
         void rejectNul() throws CommandSyntaxException {

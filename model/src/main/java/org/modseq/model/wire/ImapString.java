@@ -1,5 +1,7 @@
 package org.modseq.model.wire;
 
+import java.util.Optional;
+
 /**
  * IMAP's string forms (RFC 3501 §4.3, §9): an {@code astring} is written as an atom when it can
  * be, otherwise as a quoted string; text that a quoted string cannot carry (CR, LF, NUL, 8-bit)
@@ -68,6 +70,11 @@ public final class ImapString {
             return s;
         }
         return string(s);
+    }
+
+    /** An {@code nstring} (RFC 3501 §9): {@code NIL} when absent, else a {@link #string}. */
+    public static String nstring(Optional<String> s) {
+        return s.map(ImapString::string).orElse("NIL");
     }
 
     /** A literal {@code {n}CRLF<octets>}; n is the octet count, one octet per char. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.modseq.model.mailbox.ExpungeHistory;
 import org.modseq.model.mailbox.Flag;
 import org.modseq.model.mailbox.FlagState;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.Mailbox;
 import org.modseq.model.mailbox.Message;
 import org.modseq.model.mailbox.ModSeq;
@@ -71,7 +72,7 @@ public final class MailboxFixture {
     /** A message with shared flags, all dating from {@code modSeq}. */
     public MailboxFixture message(long uid, long modSeq, String... flags) {
         messages.put(uid, new Message(Uid.of(uid), ModSeq.of(modSeq), new FlagState(flags(flags), Map.of()), Map.of(),
-                "Message " + uid));
+                "Message " + uid, InternalDate.EPOCH));
         return this;
     }
 
@@ -89,7 +90,7 @@ public final class MailboxFixture {
         Map<Flag, ModSeq> stamps = new HashMap<>(m.shared().changedAt());
         stamps.put(Flag.of(flag), ModSeq.of(modSeq));
         messages.put(uid, new Message(m.uid(), m.added(), new FlagState(m.shared().flags(), stamps), m.privateFlags(),
-                m.content()));
+                m.content(), m.internalDate()));
         return this;
     }
 
@@ -102,7 +103,7 @@ public final class MailboxFixture {
         }
         Map<String, FlagState> priv = new HashMap<>(m.privateFlags());
         priv.put(user, new FlagState(flags(flags), stamps));
-        messages.put(uid, new Message(m.uid(), m.added(), m.shared(), priv, m.content()));
+        messages.put(uid, new Message(m.uid(), m.added(), m.shared(), priv, m.content(), m.internalDate()));
         return this;
     }
 

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.modseq.model.command.Command;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.Mailbox;
+import org.modseq.model.server.Environment;
 import org.modseq.model.server.Invariants;
 import org.modseq.model.server.Outcome;
 import org.modseq.model.server.Server;
@@ -30,6 +32,7 @@ import org.modseq.model.wire.CommandSyntaxException;
 public final class Scenario {
 
     private ServerState state;
+    private Environment environment = Environment.FIXED;
     private final Map<String, String> users = new LinkedHashMap<>();
 
     private Scenario(ServerState state) {
@@ -74,6 +77,15 @@ public final class Scenario {
         return state;
     }
 
+    /**
+     * Commands from now on arrive at {@code time}: the internal date of messages APPENDed without
+     * date-time. Until this is called they arrive at the Unix epoch ({@link Environment#FIXED}).
+     */
+    public Scenario receivedAt(InternalDate time) {
+        environment = environment.at(time);
+        return this;
+    }
+
     public Mailbox mailbox(String name) {
         return state.mailbox(name).orElseThrow();
     }
@@ -91,7 +103,7 @@ public final class Scenario {
 
     public Exchange send(String id, String tag, Command command) {
         ServerState before = state;
-        Outcome outcome = Server.execute(before, id, tag, command);
+        Outcome outcome = Server.execute(before, id, tag, command, environment);
         Invariants.check(before, id, outcome);
         state = outcome.state();
         return new Exchange(tag + " " + command.toWire(), outcome.lines());

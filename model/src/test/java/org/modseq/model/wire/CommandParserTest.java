@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +27,12 @@ import org.modseq.model.command.Command;
 import org.modseq.model.command.Command.ReturnOption;
 import org.modseq.model.command.FetchItem;
 import org.modseq.model.command.SearchKey;
+import org.modseq.model.command.Section;
 import org.modseq.model.command.SelectParameter;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.command.StoreAction;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.rfc.Covers;
 import org.modseq.model.set.NumberSet;
@@ -70,9 +74,12 @@ class CommandParserTest {
                         new Command.Status("x", List.of(StatusItem.values()))),
                 arguments("APPEND INBOX {5}\r\nhello", new Command.Append("INBOX", Set.of(), "hello")),
                 arguments("APPEND INBOX (\\Seen $Work) \"17-Jul-1996 02:44:25 -0700\" {3}\r\nabc",
-                        new Command.Append("INBOX", Set.of(Flag.SEEN, Flag.of("$Work")), "abc")),
+                        new Command.Append("INBOX", Set.of(Flag.SEEN, Flag.of("$Work")),
+                                date(1996, 7, 17, 2, 44, 25, -7, 0), "abc")),
                 arguments("APPEND INBOX \" 7-Feb-1994 21:52:25 -0800\" {2+}\r\nhi",
-                        new Command.Append("INBOX", Set.of(), "hi")),
+                        new Command.Append("INBOX", Set.of(), date(1994, 2, 7, 21, 52, 25, -8, 0), "hi")),
+                arguments("append inbox \"01-jan-2000 00:00:00 +0530\" {0}\r\n",
+                        new Command.Append("inbox", Set.of(), date(2000, 1, 1, 0, 0, 0, 5, 30), "")),
                 arguments("APPEND INBOX () {0}\r\n", new Command.Append("INBOX", Set.of(), "")),
                 arguments("APPEND INBOX {4}\r\n\u00e2\u0082\u00ac!", new Command.Append("INBOX", Set.of(), "\u00e2\u0082\u00ac!")),
                 arguments("APPEND INBOX {11}\r\na\r\nb\r\n\r\nc\r\n",
@@ -82,9 +89,39 @@ class CommandParserTest {
                 arguments("RENAME a {3}\r\nb c", new Command.Rename("a", "b c")),
                 arguments("FETCH 1 FLAGS", fetch(false, "1", List.of(FetchItem.FLAGS), null, false)),
                 arguments("FETCH 1:* (UID FLAGS MODSEQ RFC822.SIZE BODY[] BODY.PEEK[])",
-                        fetch(false, "1:*", List.of(FetchItem.values()), null, false)),
+                        fetch(false, "1:*", List.of(FetchItem.UID, FetchItem.FLAGS, FetchItem.MODSEQ,
+                                FetchItem.RFC822_SIZE, body(Section.WHOLE), peek(Section.WHOLE)), null, false)),
                 arguments("fetch 2,4 (flags body.peek[]) (changedsince 0)",
-                        fetch(false, "2,4", List.of(FetchItem.FLAGS, FetchItem.BODY_PEEK), 0L, false)),
+                        fetch(false, "2,4", List.of(FetchItem.FLAGS, peek(Section.WHOLE)), 0L, false)),
+                // RFC 3501 §6.4.5: the macros expand to their items
+                arguments("FETCH 1 ALL", fetch(false, "1", List.of(FetchItem.FLAGS, FetchItem.INTERNALDATE,
+                        FetchItem.RFC822_SIZE, FetchItem.ENVELOPE), null, false)),
+                arguments("fetch 1:* fast", fetch(false, "1:*", List.of(FetchItem.FLAGS, FetchItem.INTERNALDATE,
+                        FetchItem.RFC822_SIZE), null, false)),
+                arguments("UID FETCH 1 Full (CHANGEDSINCE 3)", fetch(true, "1", List.of(FetchItem.FLAGS,
+                        FetchItem.INTERNALDATE, FetchItem.RFC822_SIZE, FetchItem.ENVELOPE, FetchItem.BODY), 3L, false)),
+                arguments("FETCH 1 (envelope internaldate rfc822 rfc822.header rfc822.text body bodystructure)",
+                        fetch(false, "1", List.of(FetchItem.ENVELOPE, FetchItem.INTERNALDATE, FetchItem.RFC822,
+                                FetchItem.RFC822_HEADER, FetchItem.RFC822_TEXT, FetchItem.BODY, FetchItem.BODYSTRUCTURE),
+                                null, false)),
+                arguments("FETCH 1 BODY[]", fetch(false, "1", List.of(body(Section.WHOLE)), null, false)),
+                arguments("FETCH 1 body.peek[header]", fetch(false, "1", List.of(peek(Section.HEADER)), null, false)),
+                arguments("FETCH 1 (BODY[TEXT] BODY.PEEK[HEADER.FIELDS (SUBJECT From)])", fetch(false, "1", List.of(
+                        body(Section.TEXT), peek(section("", Section.Text.HEADER_FIELDS, "SUBJECT", "From"))),
+                        null, false)),
+                arguments("FETCH 1 BODY[header.fields.not (\"X-Spam\" {4}\r\nDate)]", fetch(false, "1", List.of(
+                        body(section("", Section.Text.HEADER_FIELDS_NOT, "X-Spam", "Date"))), null, false)),
+                arguments("FETCH 1 (BODY[1] BODY[1.2.3] BODY.PEEK[1.MIME] BODY[2.HEADER] BODY[3.text])",
+                        fetch(false, "1", List.of(body(section("1", Section.Text.WHOLE)),
+                                body(section("1.2.3", Section.Text.WHOLE)), peek(section("1", Section.Text.MIME)),
+                                body(section("2", Section.Text.HEADER)), body(section("3", Section.Text.TEXT))),
+                                null, false)),
+                arguments("FETCH 1 BODY[4.2.HEADER.FIELDS (To)]", fetch(false, "1", List.of(
+                        body(section("4.2", Section.Text.HEADER_FIELDS, "To"))), null, false)),
+                arguments("FETCH 1 (BODY[]<0.10> BODY.PEEK[TEXT]<4294967295.4294967295>)", fetch(false, "1", List.of(
+                        new FetchItem.BodySection(false, Section.WHOLE, Optional.of(new FetchItem.Partial(0, 10))),
+                        new FetchItem.BodySection(true, Section.TEXT, Optional.of(
+                                new FetchItem.Partial(4294967295L, 4294967295L)))), null, false)),
                 arguments("UID FETCH 1:* (FLAGS) (CHANGEDSINCE 5 VANISHED)",
                         fetch(true, "1:*", List.of(FetchItem.FLAGS), 5L, true)),
                 arguments("Uid Fetch 1 (Flags) (Vanished ChangedSince 5)",
@@ -296,6 +333,16 @@ class CommandParserTest {
                 arguments("APPEND INBOX hello", "expected message literal"),
                 arguments("APPEND INBOX (\\Seen {1}\r\nx", "expected flag"),
                 arguments("APPEND INBOX (\\Seen) \"date", "unterminated quoted string"),
+                arguments("APPEND INBOX \"date\" {1}\r\nx", "invalid date-time \"date\": expected "
+                        + "\"dd-Mon-yyyy hh:mm:ss +zzzz\""),
+                arguments("APPEND INBOX \"7-Jul-1996 02:44:25 -0700\" {1}\r\nx", "invalid date-time"),
+                arguments("APPEND INBOX \"17-Jux-1996 02:44:25 -0700\" {1}\r\nx", "unknown month \"Jux\""),
+                arguments("APPEND INBOX \"31-Feb-1996 02:44:25 -0700\" {1}\r\nx", "no such date or time"),
+                arguments("APPEND INBOX \"17-Jul-1996 24:44:25 -0700\" {1}\r\nx", "no such date or time"),
+                arguments("APPEND INBOX \"17-Jul-1996 02:44:25 +2500\" {1}\r\nx",
+                        "zone +2500 is not an offset of at most 18 hours"),
+                arguments("APPEND INBOX \"17-Jul-1996 02:44:25 -0760\" {1}\r\nx", "zone -0760"),
+                arguments("APPEND INBOX \"17-Jul-1996 02:44:25 -0700\"{1}\r\nx", "expected a space before message literal"),
                 arguments("APPEND INBOX {3}\r\nab", "cut short"),
                 arguments("CREATE", "missing mailbox name"),
                 arguments("RENAME a", "missing mailbox name"),
@@ -311,17 +358,37 @@ class CommandParserTest {
                 arguments("FETCH 1:2:3 FLAGS", "has more than one ':'"),
                 arguments("FETCH 1", "missing FETCH items"),
                 arguments("FETCH 1  FLAGS", "expected FETCH item"),
-                arguments("FETCH 1 ALL", "FETCH macro ALL is not supported"),
-                arguments("FETCH 1 fast", "FETCH macro FAST is not supported"),
                 arguments("FETCH 1 (FLAGS FULL)", "FETCH macro FULL cannot appear in a list"),
-                arguments("FETCH 1 ENVELOPE", "FETCH item \"ENVELOPE\" is not supported"),
-                arguments("FETCH 1 (FLAGS INTERNALDATE)", "FETCH item \"INTERNALDATE\" is not supported"),
-                arguments("FETCH 1 (BODY[HEADER.FIELDS (FROM)])",
-                        "FETCH item \"BODY[HEADER.FIELDS (FROM)]\" is not supported"),
-                arguments("FETCH 1 BODY[HEADER]", "FETCH item \"BODY[HEADER]\" is not supported"),
-                arguments("FETCH 1 BODY[]<0.10>", "FETCH item \"BODY[]<0.10>\" is not supported"),
-                arguments("FETCH 1 BODY[", "expected ']' to close the section"),
-                arguments("FETCH 1 BODY[]<0", "expected '>' to close the partial"),
+                arguments("FETCH 1 (ALL)", "FETCH macro ALL cannot appear in a list"),
+                arguments("FETCH 1 BODY[", "missing section: a part number, HEADER"),
+                arguments("FETCH 1 BODY[TEXT", "missing ']' to close the section"),
+                arguments("FETCH 1 BODY[TEXT)", "expected ']' to close the section, found \")\""),
+                arguments("FETCH 1 BODY[HEADERS]", "unknown section \"HEADERS\": expected a part number, HEADER"),
+                arguments("FETCH 1 BODY[1.FOO]", "unknown section \"FOO\""),
+                arguments("FETCH 1 BODY[1.2.TEXT.MIME]", "unknown section \"TEXT.MIME\""),
+                arguments("FETCH 1 BODY[MIME]", "MIME needs a part number, e.g. BODY[1.MIME]"),
+                arguments("FETCH 1 BODY[0]", "part number \"0\" is not a number from 1 up"),
+                arguments("FETCH 1 BODY[1.02]", "part number \"02\" is not a number from 1 up"),
+                arguments("FETCH 1 BODY[99999999999]", "part number \"99999999999\" is beyond 2^31-1"),
+                arguments("FETCH 1 BODY[1.]", "expected part number, HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT or "
+                        + "MIME after '.', found \"]\""),
+                arguments("FETCH 1 BODY[1.2HEADER]", "expected ']' to close the section, found \"HEADER]\""),
+                arguments("FETCH 1 BODY[HEADER.FIELDS]", "expected a space before header field list, found \"]\""),
+                arguments("FETCH 1 BODY[HEADER.FIELDS ()]", "expected header field name, found \")]\""),
+                arguments("FETCH 1 BODY[HEADER.FIELDS FROM]", "expected '(', found \"FROM]\""),
+                arguments("FETCH 1 BODY[HEADER.FIELDS (FROM]", "expected ')'"),
+                arguments("FETCH 1 BODY[TEXT (FROM)]", "expected ']' to close the section, found \" (FROM)]\""),
+                arguments("FETCH 1 BODY[]<0", "missing '.' and the partial length"),
+                arguments("FETCH 1 BODY[]<0.>", "expected partial length, found \">\""),
+                arguments("FETCH 1 BODY[]<0.1", "missing '>' to close the partial"),
+                arguments("FETCH 1 BODY[]<.1>", "expected partial origin"),
+                arguments("FETCH 1 BODY[]<0.0>", "partial length must be at least 1"),
+                arguments("FETCH 1 BODY[]<4294967296.1>", "partial \"4294967296\" is beyond 2^32-1"),
+                arguments("FETCH 1 BODY.PEEK", "BODY.PEEK needs a section, e.g. BODY.PEEK[]"),
+                arguments("FETCH 1 BINARY[1]", "FETCH item \"BINARY[...]\" is not supported (RFC 3516 BINARY)"),
+                arguments("FETCH 1 BINARY.SIZE[1]", "is not supported (RFC 3516 BINARY)"),
+                arguments("FETCH 1 FOO[1]", "unknown FETCH item \"FOO[...]\""),
+                arguments("FETCH 1 RFC822.FOO", "unknown FETCH item \"RFC822.FOO\""),
                 arguments("FETCH 1 FOO", "unknown FETCH item \"FOO\""),
                 arguments("FETCH 1 ()", "expected FETCH item"),
                 arguments("FETCH 1 (FLAGS", "expected ')' at column 15"),
@@ -532,10 +599,16 @@ class CommandParserTest {
                 new Command.Append("INBOX", Set.of(), "Subject: hi\r\n\r\nbody\r\n"),
                 new Command.Append("Dr\u00e4fts", Set.of(Flag.DRAFT, Flag.of("$Work"), Flag.RECENT), ""),
                 new Command.Append("INBOX", Set.of(Flag.SEEN), "\u00e2\u0082\u00ac \u00ff\u0001 {5}\r\n\"x\""),
+                new Command.Append("INBOX", Set.of(Flag.SEEN), date(9999, 12, 31, 23, 59, 59, -18, 0), "x"),
+                new Command.Append("INBOX", Set.of(), date(1, 1, 1, 0, 0, 0, 14, 0), ""),
                 new Command.Create("new/box"), new Command.Delete("old box"), new Command.Rename("a", "b\\c"),
                 fetch(false, "1", List.of(FetchItem.FLAGS), null, false),
-                fetch(true, "1:*", List.of(FetchItem.values()), 0L, true),
-                fetch(false, "4294967295:1,*", List.of(FetchItem.BODY, FetchItem.BODY), Long.MAX_VALUE, false),
+                fetch(true, "1:*", List.of(FetchItem.Named.values()), 0L, true),
+                fetch(false, "4294967295:1,*", List.of(body(Section.WHOLE), body(Section.WHOLE)), Long.MAX_VALUE, false),
+                fetch(false, "1", List.of(peek(section("1.2", Section.Text.HEADER_FIELDS, "From", "", "a b", "x\r\ny",
+                        "]"))), null, false),
+                fetch(false, "1", List.of(new FetchItem.BodySection(false, section("3", Section.Text.MIME),
+                        Optional.of(new FetchItem.Partial(7, 1)))), null, false),
                 fetch(true, "3", List.of(FetchItem.UID), null, true),
                 store(false, "1", null, StoreAction.REPLACE, false),
                 store(true, "1:*", 0L, StoreAction.ADD, true, Flag.SEEN, Flag.DELETED, Flag.of("$MDNSent")),
@@ -692,6 +765,27 @@ class CommandParserTest {
         return new Command.Select("INBOX", false, Optional.of(parameter));
     }
 
+    private static FetchItem body(Section section) {
+        return FetchItem.BodySection.of(section);
+    }
+
+    private static FetchItem peek(Section section) {
+        return FetchItem.BodySection.peek(section);
+    }
+
+    /** A section of the part path {@code part} ("1.2", or "" for the message). */
+    private static Section section(String part, Section.Text text, String... fields) {
+        List<Integer> numbers = part.isEmpty() ? List.of()
+                : Stream.of(part.split("\\.")).map(Integer::valueOf).toList();
+        return new Section(numbers, text, List.of(fields));
+    }
+
+    private static Optional<InternalDate> date(int year, int month, int day, int hour, int minute, int second,
+            int zoneHours, int zoneMinutes) {
+        return Optional.of(InternalDate.of(LocalDateTime.of(year, month, day, hour, minute, second),
+                ZoneOffset.ofHoursMinutes(zoneHours, zoneMinutes)));
+    }
+
     private static Command fetch(boolean uid, String set, List<FetchItem> items, Long changedSince, boolean vanished) {
         return new Command.Fetch(uid, SequenceSet.parse(set), items,
                 Optional.ofNullable(changedSince).map(ModSeq::of), vanished);
@@ -740,12 +834,14 @@ class CommandParserTest {
                         "x-foo"))));
                 case 7 -> new Command.Select(name(), random.nextBoolean(), selectParameter());
                 case 8 -> new Command.Status(name(), some(1, 6, () -> pick(List.of(StatusItem.values()))));
-                case 9 -> new Command.Append(name(), flags(), text());
+                case 9 -> new Command.Append(name(), flags(), random.nextBoolean() ? Optional.empty()
+                        : Optional.of(new InternalDate(random.nextLong(253402300799L), random.nextInt(-1080, 1081))),
+                        text());
                 case 10 -> new Command.Create(name());
                 case 11 -> new Command.Delete(name());
                 case 12 -> new Command.Rename(name(), name());
-                case 13 -> new Command.Fetch(random.nextBoolean(), set(), some(1, 4, () -> pick(List.of(
-                        FetchItem.values()))), optionalModSeq(), random.nextBoolean());
+                case 13 -> new Command.Fetch(random.nextBoolean(), set(), some(1, 4, this::fetchItem), optionalModSeq(),
+                        random.nextBoolean());
                 case 14 -> new Command.Store(random.nextBoolean(), set(), optionalModSeq(),
                         pick(List.of(StoreAction.values())), random.nextBoolean(), flags());
                 case 15, 16, 17 -> new Command.Search(random.nextBoolean(), random.nextBoolean() ? Optional.empty()
@@ -766,6 +862,22 @@ class CommandParserTest {
                         random.nextBoolean() ? Optional.empty() : Optional.of(pick(List.of("=", "AGEAYg==", "x+/9"))));
                 default -> new Command.Select(name(), false, Optional.empty());
             };
+        }
+
+        private FetchItem fetchItem() {
+            if (random.nextBoolean()) {
+                return pick(List.of(FetchItem.Named.values()));
+            }
+            List<Integer> part = some(0, 3, () -> 1 + (int) (number() % 1000));
+            List<Section.Text> texts = part.isEmpty()
+                    ? List.of(Section.Text.WHOLE, Section.Text.HEADER, Section.Text.TEXT, Section.Text.HEADER_FIELDS,
+                            Section.Text.HEADER_FIELDS_NOT)
+                    : List.of(Section.Text.values());
+            Section.Text text = pick(texts);
+            Section section = new Section(part, text, text.hasFields() ? some(1, 3, this::text) : List.of());
+            Optional<FetchItem.Partial> partial = random.nextBoolean() ? Optional.empty()
+                    : Optional.of(new FetchItem.Partial(number(), 1 + number() % NumberSet.MAX_NUMBER));
+            return new FetchItem.BodySection(random.nextBoolean(), section, partial);
         }
 
         private Optional<SelectParameter> selectParameter() {

@@ -8,10 +8,12 @@ import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
 import org.modseq.model.command.SearchKey;
+import org.modseq.model.command.Section;
 import org.modseq.model.command.SelectParameter;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.command.StoreAction;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.Mailbox;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.server.ServerState;
@@ -29,7 +31,8 @@ import org.modseq.properties.engine.Gen;
  * UIDVALIDITY that does not match, and commands out of state. Now and then a session browses
  * the namespace as a client does before it syncs: LIST, LSUB, SUBSCRIBE, UNSUBSCRIBE, NAMESPACE
  * and ID, over a hierarchy that sometimes has a level ({@code Archive/2024}), which RENAME of
- * Archive takes along.
+ * Archive takes along. Messages come with and without APPEND date-time, and FETCHes ask for
+ * content too, some of it setting {@code \Seen} implicitly.
  *
  * <p>Sessions and their users are fixed: {@code A} and {@code B} are one user (so private flags
  * are shared between them), {@code C} is another.
@@ -46,6 +49,18 @@ public final class HistoryGenerator {
 
     private static final List<Flag> FLAGS = List.of(Flag.SEEN, Flag.FLAGGED, Flag.DELETED, Flag.ANSWERED,
             Flag.of("$Label"), Flag.of("$MDNSent"));
+
+    /** Message contents: no header at all, a plain message, and a multipart one. */
+    private static final List<String> MESSAGES = List.of("body",
+            "Subject: hello\r\nFrom: Ann <ann@example.com>\r\n\r\nHello\r\n",
+            "Subject: parts\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\none\r\n--b\r\n"
+                    + "Content-Type: text/html\r\n\r\n<p>two</p>\r\n--b--\r\n");
+
+    /** APPEND date-times, with zone offsets either way. */
+    private static final List<InternalDate> DATES = List.of(new InternalDate(837_595_465L, -420),
+            new InternalDate(1_704_067_200L, 330));
+
+    private static final Section SUBJECT = new Section(List.of(), Section.Text.HEADER_FIELDS, List.of("Subject"));
 
     private HistoryGenerator() {
     }
@@ -117,7 +132,10 @@ public final class HistoryGenerator {
     }
 
     private static Gen<Command> append(ServerState state) {
-        return Gen.combine(mailboxName(state), flagSet(), (name, flags) -> new Command.Append(name, flags, "body"));
+        Gen<Optional<InternalDate>> date = Gen.frequency(Gen.weighted(3, Gen.constant(Optional.<InternalDate>empty())),
+                Gen.weighted(1, Gen.elements(DATES).map(Optional::of)));
+        return mailboxName(state).flatMap(name -> flagSet().flatMap(flags -> date.flatMap(d ->
+                Gen.elements(MESSAGES).map(m -> (Command) new Command.Append(name, flags, d, m)))));
     }
 
     private static Gen<Set<Flag>> flagSet() {
@@ -244,9 +262,19 @@ public final class HistoryGenerator {
     }
 
     private static Gen<Command> fetch(SelectedMailbox view, Mailbox mailbox, Session session) {
+        // Content items: some set \Seen implicitly (RFC 3501 §6.4.5, R5, R20), some do not; ENVELOPE and
+        // BODY[1] are refused with NO by a renderer without MIME.
         Gen<List<FetchItem>> items = Gen.elements(List.of(List.of(FetchItem.FLAGS), List.of(FetchItem.UID, FetchItem.FLAGS),
-                List.of(FetchItem.MODSEQ), List.of(FetchItem.FLAGS, FetchItem.MODSEQ), List.of(FetchItem.BODY),
-                List.of(FetchItem.BODY_PEEK, FetchItem.RFC822_SIZE)));
+                List.of(FetchItem.MODSEQ), List.of(FetchItem.FLAGS, FetchItem.MODSEQ),
+                List.of(FetchItem.BodySection.of(Section.WHOLE)),
+                List.of(FetchItem.BodySection.of(Section.TEXT)),
+                List.of(FetchItem.BodySection.peek(Section.HEADER), FetchItem.RFC822_SIZE),
+                List.of(FetchItem.BodySection.peek(Section.WHOLE), FetchItem.RFC822_SIZE),
+                List.of(FetchItem.FLAGS, FetchItem.INTERNALDATE, FetchItem.RFC822_HEADER),
+                List.of(FetchItem.RFC822_TEXT), List.of(FetchItem.UID, FetchItem.RFC822),
+                List.of(FetchItem.MODSEQ, FetchItem.BodySection.of(SUBJECT)),
+                List.of(FetchItem.ENVELOPE, FetchItem.BodySection.of(new Section(List.of(1), Section.Text.WHOLE,
+                        List.of())))));
         return Gen.booleans().flatMap(uid -> messageSet(view, uid).flatMap(set -> items.flatMap(list ->
                 Gen.frequency(Gen.weighted(1, Gen.constant(Optional.<ModSeq>empty())),
                         Gen.weighted(2, modSeqNear(mailbox, 1).map(Optional::of)))

@@ -1,6 +1,9 @@
 package org.modseq.properties.reference;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
+import org.modseq.model.content.ContentRenderer;
 import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
@@ -18,6 +22,7 @@ import org.modseq.properties.engine.Gen;
 import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
+import org.modseq.reference.content.Mime4jRenderer;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ModelEngine;
 import org.modseq.reference.engine.StoreEngine;
@@ -43,6 +48,8 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         /** As wire text over sockets to an {@link org.modseq.reference.net.ImapServer}, one per session. */
         TCP
     }
+    /** The time every command of a history arrives: the differential property must not depend on the clock. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2014-05-01T12:00:00Z"), ZoneOffset.ofHours(2));
 
     /** Both engines and each history session's connection to each. */
     static final class Engines {
@@ -53,9 +60,14 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         final Map<String, String> modelIds = new HashMap<>();
         int steps;
 
+        /**
+         * Both engines read content with one renderer and date APPENDs by one fixed clock, so
+         * that they can differ only in what they keep of the metadata.
+         */
         Engines(ServerChoices choices, Map<String, String> passwords, Transport transport) {
-            this.model = ModelEngine.create(choices, passwords);
-            StoreEngine engine = StoreEngine.create(choices, passwords);
+            ContentRenderer renderer = new Mime4jRenderer();
+            this.model = ModelEngine.create(choices, passwords, renderer, CLOCK);
+            StoreEngine engine = StoreEngine.create(choices, passwords, renderer, CLOCK);
             this.store = transport == Transport.TCP ? TcpSessions.start(engine) : new InProcessSessions(engine);
         }
 

@@ -1,5 +1,6 @@
 package org.modseq.reference.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,14 +12,18 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.modseq.model.command.Command;
+import org.modseq.model.content.ContentRenderer;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.UidValidity;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
+import org.modseq.model.server.Environment;
 import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
 import org.modseq.model.wire.SaslPlain;
+import org.modseq.reference.content.Mime4jRenderer;
 import org.modseq.reference.store.FlagSets;
 import org.modseq.reference.store.MailboxStore;
 
@@ -37,6 +42,10 @@ import org.modseq.reference.store.MailboxStore;
  * {@code StoreFlags}, {@code StoreFetch}, {@code StoreSearch}, {@code StoreMailboxes},
  * {@code StoreMailboxList}, {@code StoreUpdates}).
  *
+ * <p>Message content is read by the {@link ContentRenderer} the engine is created with, and an
+ * APPEND without date-time gets the time of its clock; give a {@link ModelEngine} the same two and
+ * it answers alike.
+ *
  * <p>Thread safety: one lock for the whole engine. Every command of every connection runs under
  * it, so commands are serialised exactly as the model's transitions are; a command of one
  * connection can change what every other connection is owed, which per-mailbox locks would have
@@ -52,6 +61,8 @@ public final class StoreEngine implements ImapEngine {
     private final ServerChoices choices;
     private final Map<String, String> passwords;
     private final NamespaceMode namespaceMode;
+    private final ContentRenderer renderer;
+    private final Clock clock;
     private final FlagSets flagSets = new FlagSets();
     /** Owner to the owner's mailboxes by normalised name; the owner is {@link #EVERYONE} or a user. */
     private final Map<String, Map<String, MailboxStore>> namespaces = new HashMap<>();
@@ -59,10 +70,13 @@ public final class StoreEngine implements ImapEngine {
     private final Map<String, Set<String>> subscriptions = new HashMap<>();
     private long nextUidValidity = 1;
 
-    private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode) {
+    private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode,
+            ContentRenderer renderer, Clock clock) {
         this.choices = Objects.requireNonNull(choices, "choices");
         this.passwords = Map.copyOf(passwords);
         this.namespaceMode = Objects.requireNonNull(namespaceMode, "namespaceMode");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
         List<String> owners = namespaceMode == NamespaceMode.SHARED ? List.of(EVERYONE)
                 : this.passwords.keySet().stream().sorted().toList();
         for (String owner : owners) {
@@ -73,7 +87,8 @@ public final class StoreEngine implements ImapEngine {
 
     /**
      * A server with the given choices and accounts and one namespace shared by all users, with an
-     * empty INBOX, as {@link ServerState#initial}.
+     * empty INBOX, as {@link ServerState#initial}, reading content with MIME ({@link Mime4jRenderer})
+     * and dating APPENDs by the system clock.
      */
     public static StoreEngine create(ServerChoices choices, Map<String, String> passwords) {
         return create(choices, passwords, NamespaceMode.SHARED);
@@ -81,7 +96,24 @@ public final class StoreEngine implements ImapEngine {
 
     /** A server with the given choices and accounts, whose every namespace starts with an empty INBOX. */
     public static StoreEngine create(ServerChoices choices, Map<String, String> passwords, NamespaceMode mode) {
-        return new StoreEngine(choices, passwords, mode);
+        return create(choices, passwords, mode, new Mime4jRenderer(), Clock.systemDefaultZone());
+    }
+
+    /** As {@link #create(ServerChoices, Map)}, with this content renderer and this clock. */
+    public static StoreEngine create(ServerChoices choices, Map<String, String> passwords, ContentRenderer renderer,
+            Clock clock) {
+        return create(choices, passwords, NamespaceMode.SHARED, renderer, clock);
+    }
+
+    /** As {@link #create(ServerChoices, Map, NamespaceMode)}, with this content renderer and this clock. */
+    public static StoreEngine create(ServerChoices choices, Map<String, String> passwords, NamespaceMode mode,
+            ContentRenderer renderer, Clock clock) {
+        return new StoreEngine(choices, passwords, mode, renderer, clock);
+    }
+
+    /** The environment of a command arriving now: the clock's time and the renderer. */
+    private Environment environment() {
+        return new Environment(InternalDate.of(clock.instant(), clock.getZone()), renderer);
     }
 
     ServerChoices choices() {
@@ -161,7 +193,7 @@ public final class StoreEngine implements ImapEngine {
             }
             lock.lock();
             try {
-                return run(new StoreExchange(StoreEngine.this, tag), command);
+                return run(new StoreExchange(StoreEngine.this, tag, environment()), command);
             } finally {
                 lock.unlock();
             }
@@ -175,7 +207,7 @@ public final class StoreEngine implements ImapEngine {
             }
             lock.lock();
             try {
-                StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating);
+                StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating, environment());
                 session.authenticating = null;
                 if (line.equals("*")) {
                     return ex.bad("AUTHENTICATE cancelled"); // RFC 3501 §6.2.2
@@ -194,7 +226,8 @@ public final class StoreEngine implements ImapEngine {
                 if (loggedOut || session.view == null) {
                     return List.of();
                 }
-                List<Response> responses = run(new StoreExchange(StoreEngine.this, "idle"), new Command.Noop());
+                List<Response> responses = run(new StoreExchange(StoreEngine.this, "idle", environment()),
+                        new Command.Noop());
                 return responses.subList(0, responses.size() - 1);
             } finally {
                 lock.unlock();

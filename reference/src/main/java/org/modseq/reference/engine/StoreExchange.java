@@ -5,18 +5,24 @@ import java.util.List;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
+import org.modseq.model.server.Environment;
 import org.modseq.model.server.ServerChoices;
 
-/** One command being answered by a {@link StoreEngine}: the responses gathered so far, ended by a tagged one. */
+/**
+ * One command being answered by a {@link StoreEngine}: its environment (the time it arrived, the
+ * content renderer) and the responses gathered so far, ended by a tagged one.
+ */
 final class StoreExchange {
 
     final StoreEngine engine;
     final String tag;
+    final Environment environment;
     private final List<Response> responses = new ArrayList<>();
 
-    StoreExchange(StoreEngine engine, String tag) {
+    StoreExchange(StoreEngine engine, String tag, Environment environment) {
         this.engine = engine;
         this.tag = tag;
+        this.environment = environment;
     }
 
     ServerChoices choices() {

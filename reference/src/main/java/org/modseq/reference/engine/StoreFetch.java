@@ -2,22 +2,29 @@ package org.modseq.reference.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeq;
 import org.modseq.model.mailbox.Uid;
 import org.modseq.model.response.FetchAttribute;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
+import org.modseq.model.server.FetchedContent;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.set.NumberSet;
 import org.modseq.reference.store.MailboxStore;
 import org.modseq.reference.store.MessageTable;
 import org.modseq.reference.store.SessionView;
 
-/** FETCH and UID FETCH with MODSEQ, CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6; R45-R48, R75-R80). */
+/**
+ * FETCH and UID FETCH with MODSEQ, CHANGEDSINCE and VANISHED (RFC 7162 §3.1.4, §3.2.6; R45-R48,
+ * R75-R80), and the message data of RFC 3501 §6.4.5 through the engine's renderer, as the model's
+ * {@code FetchRules}.
+ */
 final class StoreFetch {
 
     private StoreFetch() {
@@ -55,7 +62,15 @@ final class StoreFetch {
                 return ex.bad(StoreTargets.invalidNumbers(view));
             }
         }
-        if (!mailbox.hasModSeqsFor(seenChanges(choices, view, command, targets, since, user))) {
+        // Content the renderer cannot give is refused before anything changes: no implicit \Seen.
+        Optional<String> refusal = FetchedContent.refusal(ex.environment.renderer(), command.items());
+        if (refusal.isPresent()) {
+            return ex.no(null, refusal.get());
+        }
+        List<FetchItem> contentItems = FetchedContent.items(command.items());
+        // RFC 3501 §6.4.5: BODY[...] without PEEK, RFC822 and RFC822.TEXT set \Seen in a read-write mailbox.
+        boolean marksSeen = !view.readOnly() && command.items().stream().anyMatch(FetchItem::setsSeen);
+        if (!mailbox.hasModSeqsFor(seenChanges(choices, view, marksSeen, targets, since, user))) {
             return ex.modSeqsExhausted(); // R1: decided before anything changes
         }
         if (wantsModSeq) {
@@ -78,7 +93,7 @@ final class StoreFetch {
             if (since >= 0 && mailbox.modSeqFor(slot, user) <= since) {
                 continue; // R45: strictly greater only
             }
-            boolean setsSeen = setsSeen(view, command, slot, user);
+            boolean setsSeen = setsSeen(view, marksSeen, slot, user);
             if (setsSeen) {
                 // R5, R20: an implicit \Seen is a change like any other and takes a new mod-sequence.
                 long modSeq = choices.modSeqGranularity() == ServerChoices.ModSeqGranularity.PER_COMMAND
@@ -100,11 +115,12 @@ final class StoreFetch {
             if (!view.noModSeq() && (wantsModSeq || flags && session.condstore)) {
                 attributes.add(new FetchAttribute.ModSeqAttribute(ModSeq.of(mailbox.modSeqFor(slot, user))));
             }
-            if (command.items().contains(FetchItem.RFC822_SIZE)) {
-                attributes.add(new FetchAttribute.Size(mailbox.table().content(slot).length()));
-            }
-            if (command.items().contains(FetchItem.BODY) || command.items().contains(FetchItem.BODY_PEEK)) {
-                attributes.add(new FetchAttribute.Body(mailbox.table().content(slot)));
+            if (!contentItems.isEmpty()) {
+                String octets = mailbox.table().content(slot);
+                InternalDate date = mailbox.table().internalDate(slot);
+                for (FetchItem item : contentItems) {
+                    attributes.add(FetchedContent.attribute(ex.environment.renderer(), item, octets, date));
+                }
             }
             ex.send(new Response.Fetch(t.number(), attributes));
             if (flags) {
@@ -149,19 +165,19 @@ final class StoreFetch {
     }
 
     /** Whether fetching the message in {@code slot} sets {@code \Seen} implicitly (RFC 3501 §6.4.5, R5, R20). */
-    private static boolean setsSeen(SessionView view, Command.Fetch command, int slot, String user) {
-        return command.items().contains(FetchItem.BODY) && !view.readOnly()
-                && !view.mailbox().flagsFor(slot, user).contains(Flag.SEEN);
+    /** Whether fetching the message sets {@code \Seen} now: a FETCH that marks it, on a message without it. */
+    private static boolean setsSeen(SessionView view, boolean marksSeen, int slot, String user) {
+        return marksSeen && !view.mailbox().flagsFor(slot, user).contains(Flag.SEEN);
     }
 
     /** How many new mod-sequences the FETCH's implicit {@code \Seen} takes: one per message, or one (R2, R3). */
-    private static long seenChanges(ServerChoices choices, SessionView view, Command.Fetch command,
+    private static long seenChanges(ServerChoices choices, SessionView view, boolean marksSeen,
             List<StoreTargets.Target> targets, long since, String user) {
         long count = 0;
         for (StoreTargets.Target t : targets) {
             // The targets are distinct, so one message's \Seen cannot change another's count.
             if (t.isLive() && (since < 0 || view.mailbox().modSeqFor(t.slot(), user) > since)
-                    && setsSeen(view, command, t.slot(), user)) {
+                    && setsSeen(view, marksSeen, t.slot(), user)) {
                 count++;
             }
         }

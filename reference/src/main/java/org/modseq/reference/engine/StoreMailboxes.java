@@ -1,5 +1,6 @@
 package org.modseq.reference.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.modseq.model.command.Command;
@@ -49,7 +50,10 @@ final class StoreMailboxes {
         return finish(ex, session, Condition.OK, null, "STATUS completed");
     }
 
-    /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */
+    /**
+     * APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). The internal
+     * date is the command's date-time, or the time the server received it (RFC 3501 §6.3.11).
+     */
     static List<Response> append(StoreExchange ex, StoreSession session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
             return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
@@ -64,7 +68,8 @@ final class StoreMailboxes {
         if (!mailbox.hasModSeqsFor(1)) {
             return ex.modSeqsExhausted(); // R1, R7
         }
-        long uid = mailbox.append(command.flags(), session.user, command.content(), mailbox.nextModSeq());
+        long uid = mailbox.append(command.flags(), session.user, command.content().getBytes(StandardCharsets.ISO_8859_1),
+                command.date().orElse(ex.environment.now()), mailbox.nextModSeq());
         return finish(ex, session, Condition.OK, new ResponseCode.AppendUid(mailbox.uidValidity(), Uid.of(uid)),
                 "APPEND completed");
     }

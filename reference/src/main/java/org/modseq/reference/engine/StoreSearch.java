@@ -48,8 +48,8 @@ final class StoreSearch {
                 case SearchKey.MessageNumbers s -> resolved.computeIfAbsent(s, k -> s.set().resolve(exists)).contains(number);
                 case SearchKey.Uids s -> resolved.computeIfAbsent(s, k -> s.set().resolve(lastUid)).contains(uid);
                 case SearchKey.FlagKey f -> mailbox.flagsFor(slot, user).contains(f.flag()) == f.set();
-                case SearchKey.Larger l -> mailbox.table().content(slot).length() > l.size();
-                case SearchKey.Smaller s -> mailbox.table().content(slot).length() < s.size();
+                case SearchKey.Larger l -> mailbox.table().size(slot) > l.size();
+                case SearchKey.Smaller s -> mailbox.table().size(slot) < s.size();
                 case SearchKey.Not n -> !matches(n.key(), slot, number, uid);
                 case SearchKey.Or o -> matches(o.left(), slot, number, uid) || matches(o.right(), slot, number, uid);
                 case SearchKey.And a -> a.keys().stream().allMatch(k -> matches(k, slot, number, uid));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.ModSeqExhaustedException;
 import org.modseq.model.mailbox.UidValidity;
 import org.modseq.model.server.ServerChoices;
@@ -241,15 +242,16 @@ public final class MailboxStore {
 
     /**
      * APPEND: a new message with UID {@code uidNext} and mod-sequence {@code modSeq} (R7); flags
-     * kept private are {@code user}'s. Returns its UID.
+     * kept private are {@code user}'s. The store keeps {@code content}, the message's octets, as
+     * it is: the caller must not change it. Returns its UID.
      */
-    public long append(Set<Flag> flags, String user, String content, long modSeq) {
+    public long append(Set<Flag> flags, String user, byte[] content, InternalDate internalDate, long modSeq) {
         long uid = uidNext++;
         Set<Flag> shared = new HashSet<>(flags);
         shared.removeAll(privateFlags);
         Set<Flag> own = new HashSet<>(flags);
         own.retainAll(privateFlags);
-        table.append(uid, modSeq, flagSets.intern(shared), content);
+        table.append(uid, modSeq, flagSets.intern(shared), content, MessageTable.pack(internalDate));
         if (!own.isEmpty()) {
             privates.computeIfAbsent(user, u -> new PrivateFlags(flagSets)).put(uid, flagSets.intern(own));
         }
@@ -259,12 +261,14 @@ public final class MailboxStore {
 
     /**
      * COPY, MOVE: a copy of {@code source}'s message in {@code slot} under a new UID and
-     * mod-sequence (R7), with every user's flags and no change stamps. Returns its UID.
+     * mod-sequence (R7), with every user's flags, no change stamps, the same internal date and the
+     * same octets (shared, not copied). Returns its UID.
      */
     public long copy(MailboxStore source, int slot, long modSeq) {
         long from = source.table.uid(slot);
         long uid = uidNext++;
-        table.append(uid, modSeq, source.table.flags(slot), source.table.content(slot));
+        table.append(uid, modSeq, source.table.flags(slot), source.table.octets(slot),
+                source.table.packedInternalDate(slot));
         List<Map.Entry<String, Set<Flag>>> own = new ArrayList<>();
         source.privates.forEach((user, flags) -> {
             Set<Flag> f = flags.flags(from);

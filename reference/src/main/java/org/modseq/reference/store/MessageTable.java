@@ -1,8 +1,10 @@
 package org.modseq.reference.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 
 /**
  * The messages of one mailbox in append order, one slot each, in parallel primitive arrays, with
@@ -18,26 +20,35 @@ import org.modseq.model.mailbox.Flag;
  * compaction pay for. Callers must not keep slot numbers across {@link #compactIfSparse()}.
  *
  * <p>Per message this holds the UID (4 bytes), the add mod-sequence (8), the shared
- * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), and
- * three slot sets (a bit and a 4-byte counter each), plus a reference to per-flag stamps (4)
- * when the server keeps them (R8): about 40 bytes, 44 with stamps, before array growth slack.
+ * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), the
+ * internal date (8), the live set (a bit and a 4-byte counter) and the unseen and deleted sets
+ * (a bit each), plus a reference to per-flag stamps (4) when the server keeps them (R8): about
+ * 41 bytes, 45 with stamps, before array growth slack.
+ *
+ * <p>The content is the message's octets, once, in a byte array of their own: no String around
+ * them and no parsed structure. Whatever a FETCH wants of the structure is parsed from the octets
+ * when it is asked for (see {@link org.modseq.model.content.ContentRenderer}).
  */
 public final class MessageTable {
 
     private static final int INITIAL_CAPACITY = 16;
     /** Below this many dead slots compaction is not worth its O(n). */
     private static final int MIN_DEAD_TO_COMPACT = 64;
+    /** Zone offsets a packed internal date has room for. */
+    private static final long DATE_OFFSETS = 4096;
 
     private final boolean withStamps;
     private int[] uids = new int[INITIAL_CAPACITY];
     private long[] added = new long[INITIAL_CAPACITY];
     private long[] modSeqs = new long[INITIAL_CAPACITY];
     private Object[] flags = new Object[INITIAL_CAPACITY];
-    private String[] contents = new String[INITIAL_CAPACITY];
+    private byte[][] contents = new byte[INITIAL_CAPACITY][];
+    /** Internal dates, {@link #pack packed}. */
+    private long[] internalDates = new long[INITIAL_CAPACITY];
     private long[][] stamps;
-    private final SlotSet live = new SlotSet();
-    private final SlotSet unseen = new SlotSet();
-    private final SlotSet deleted = new SlotSet();
+    private final SlotSet live = new SlotSet(true);
+    private final SlotSet unseen = new SlotSet(false);
+    private final SlotSet deleted = new SlotSet(false);
     private int slots;
 
     /**
@@ -59,7 +70,7 @@ public final class MessageTable {
         return unseen.count();
     }
 
-    /** The first live slot without a shared {@code \Seen}, or -1; O(log n). */
+    /** The first live slot without a shared {@code \Seen}, or -1. */
     public int firstUnseen() {
         return unseen.nextSparse(0);
     }
@@ -69,7 +80,7 @@ public final class MessageTable {
         return deleted.count();
     }
 
-    /** The first live slot at or after {@code from} with a shared {@code \Deleted}, or -1; O(log n). */
+    /** The first live slot at or after {@code from} with a shared {@code \Deleted}, or -1. */
     public int nextDeleted(int from) {
         return deleted.nextSparse(from);
     }
@@ -84,7 +95,7 @@ public final class MessageTable {
      *
      * @return its slot
      */
-    public int append(long uid, long addedModSeq, Set<Flag> flagSet, String content) {
+    public int append(long uid, long addedModSeq, Set<Flag> flagSet, byte[] content, long internalDate) {
         if (slots > 0 && uid <= uid(slots - 1)) {
             throw new IllegalArgumentException("UIDs must ascend: " + uid + " after " + uid(slots - 1));
         }
@@ -97,6 +108,7 @@ public final class MessageTable {
         modSeqs[slot] = addedModSeq;
         flags[slot] = flagSet;
         contents[slot] = content;
+        internalDates[slot] = internalDate;
         if (withStamps) {
             stamps[slot] = null;
         }
@@ -113,6 +125,7 @@ public final class MessageTable {
         modSeqs = Arrays.copyOf(modSeqs, capacity);
         flags = Arrays.copyOf(flags, capacity);
         contents = Arrays.copyOf(contents, capacity);
+        internalDates = Arrays.copyOf(internalDates, capacity);
         if (withStamps) {
             stamps = Arrays.copyOf(stamps, capacity);
         }
@@ -148,8 +161,38 @@ public final class MessageTable {
         deleted.set(slot, flagSet.contains(Flag.DELETED));
     }
 
+    /** The message's octets, one char per octet, as the model holds wire text. */
     public String content(int slot) {
+        return new String(contents[slot], StandardCharsets.ISO_8859_1);
+    }
+
+    /** The message's octets themselves, for a copy of the message; not to be changed. */
+    byte[] octets(int slot) {
         return contents[slot];
+    }
+
+    /** The message's size in octets (RFC822.SIZE). */
+    public int size(int slot) {
+        return contents[slot].length;
+    }
+
+    /** The message's internal date (RFC 3501 §2.3.3). */
+    public InternalDate internalDate(int slot) {
+        long packed = internalDates[slot];
+        return new InternalDate(Math.floorDiv(packed, DATE_OFFSETS), (int) Math.floorMod(packed, DATE_OFFSETS) - 2048);
+    }
+
+    long packedInternalDate(int slot) {
+        return internalDates[slot];
+    }
+
+    /**
+     * An internal date in one long: the epoch second times 4096 plus the zone offset in minutes
+     * biased by 2048. Years 0000-9999 (RFC 3501 date-year) need 39 bits of seconds, the offsets
+     * (at most 18 hours either way) fewer than 12.
+     */
+    static long pack(InternalDate date) {
+        return date.epochSecond() * DATE_OFFSETS + date.offsetMinutes() + 2048;
     }
 
     /** Per-flag stamps of the shared flags ({@link FlagStamps}), or null when none changed (or none are kept). */
@@ -267,6 +310,7 @@ public final class MessageTable {
             modSeqs[to] = modSeqs[from];
             flags[to] = flags[from];
             contents[to] = contents[from];
+            internalDates[to] = internalDates[from];
             if (withStamps) {
                 stamps[to] = stamps[from];
             }
@@ -278,6 +322,7 @@ public final class MessageTable {
         modSeqs = Arrays.copyOf(modSeqs, capacity);
         flags = Arrays.copyOf(flags, capacity);
         contents = Arrays.copyOf(contents, capacity);
+        internalDates = Arrays.copyOf(internalDates, capacity);
         if (withStamps) {
             stamps = Arrays.copyOf(stamps, capacity);
         }

@@ -4,19 +4,30 @@ import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * A set of {@link MessageTable} slots with counting in O(log n): a bit per slot and a Fenwick
- * tree of counts over them, so that "how many members come before this slot" (a message
- * number) and "which slot is the k-th member" both take O(log n). About 4 bytes per slot.
+ * A set of {@link MessageTable} slots. A ranked set keeps a Fenwick tree of counts over its bits,
+ * so that "how many members come before this slot" (a message number) and "which slot is the
+ * k-th member" take O(log n), for about 4 bytes per slot. An unranked set keeps only a summary
+ * bit per word of 64 slots, enough to find the next member of a sparse set by skipping empty
+ * words 4,096 slots at a time, for about 1 bit per slot.
  */
 final class SlotSet {
 
     private static final int INITIAL_CAPACITY = 16;
 
+    private final boolean ranked;
     private long[] bits = new long[1];
-    /** 1-based Fenwick tree; {@code tree[i]} counts members among slots {@code (i - lowbit(i), i]} (1-based). */
-    private int[] tree = new int[INITIAL_CAPACITY + 1];
+    /** Unranked sets: bit w is set while word w of {@code bits} has a member. */
+    private long[] summary = new long[1];
+    /** Ranked sets: 1-based Fenwick tree; {@code tree[i]} counts members among slots {@code (i - lowbit(i), i]} (1-based). */
+    private int[] tree;
     private int slots;
     private int count;
+
+    /** @param ranked whether {@link #rank} and {@link #select} are needed */
+    SlotSet(boolean ranked) {
+        this.ranked = ranked;
+        this.tree = ranked ? new int[INITIAL_CAPACITY + 1] : null;
+    }
 
     /** Members. */
     int count() {
@@ -30,20 +41,26 @@ final class SlotSet {
     /** Adds slot number {@link #slots} at the end, a member or not. */
     void append(boolean member) {
         int slot = slots++;
-        if (slot + 1 >= tree.length) {
-            tree = Arrays.copyOf(tree, tree.length + (tree.length >> 1) + 1);
-        }
         if ((slot >>> 6) >= bits.length) {
             bits = Arrays.copyOf(bits, bits.length * 2);
+            summary = ranked ? summary : Arrays.copyOf(summary, (bits.length + 63) >>> 6);
         }
-        // A new node covers (node - lowbit(node), node]: itself plus the nodes below it.
-        int node = slot + 1;
-        int sum = 0;
         if (member) {
             bits[slot >>> 6] |= 1L << slot;
             count++;
-            sum = 1;
+            if (!ranked) {
+                summary[slot >>> 12] |= 1L << (slot >>> 6);
+            }
         }
+        if (!ranked) {
+            return;
+        }
+        if (slot + 1 >= tree.length) {
+            tree = Arrays.copyOf(tree, tree.length + (tree.length >> 1) + 1);
+        }
+        // A new node covers (node - lowbit(node), node]: itself plus the nodes below it.
+        int node = slot + 1;
+        int sum = member ? 1 : 0;
         for (int child = node - 1, stop = node - (node & -node); child > stop; child -= child & -child) {
             sum += tree[child];
         }
@@ -55,15 +72,24 @@ final class SlotSet {
         if (member == contains(slot)) {
             return;
         }
-        bits[slot >>> 6] ^= 1L << slot;
+        int word = slot >>> 6;
+        bits[word] ^= 1L << slot;
         int delta = member ? 1 : -1;
         count += delta;
+        if (!ranked) {
+            if (bits[word] == 0) {
+                summary[word >>> 6] &= ~(1L << word);
+            } else {
+                summary[word >>> 6] |= 1L << word;
+            }
+            return;
+        }
         for (int i = slot + 1; i <= slots; i += i & -i) {
             tree[i] += delta;
         }
     }
 
-    /** Members among slots {@code [0, slot]}. */
+    /** Members among slots {@code [0, slot]}; ranked sets only. */
     int rank(int slot) {
         int sum = 0;
         for (int i = slot + 1; i > 0; i -= i & -i) {
@@ -72,7 +98,7 @@ final class SlotSet {
         return sum;
     }
 
-    /** The slot of the {@code k}-th member, 1-based. */
+    /** The slot of the {@code k}-th member, 1-based; ranked sets only. */
     int select(int k) {
         if (k < 1 || k > count) {
             throw new IndexOutOfBoundsException("member " + k + " of " + count);
@@ -108,10 +134,40 @@ final class SlotSet {
         }
     }
 
-    /** The first member at or after {@code from}, or -1, in O(log n) however sparse the set is. */
+    /**
+     * The first member at or after {@code from}, or -1, however sparse the set is: O(log n) for a
+     * ranked set; for an unranked one, empty words are skipped through the summary.
+     */
     int nextSparse(int from) {
-        int before = from == 0 ? 0 : rank(from - 1);
-        return before < count ? select(before + 1) : -1;
+        if (ranked) {
+            int before = from == 0 ? 0 : rank(from - 1);
+            return before < count ? select(before + 1) : -1;
+        }
+        if (from >= slots || count == 0) {
+            return -1;
+        }
+        int word = from >>> 6;
+        long current = bits[word] & (-1L << from);
+        if (current != 0) {
+            int slot = (word << 6) + Long.numberOfTrailingZeros(current);
+            return slot < slots ? slot : -1;
+        }
+        // The next word with a member, found 64 words at a time.
+        int next = word + 1;
+        int group = next >>> 6;
+        if (group >= summary.length) {
+            return -1;
+        }
+        long words = summary[group] & (-1L << next); // a long shift uses the low 6 bits: members from word next on
+        while (words == 0) {
+            if (++group >= summary.length) {
+                return -1;
+            }
+            words = summary[group];
+        }
+        int found = (group << 6) + Long.numberOfTrailingZeros(words);
+        int slot = (found << 6) + Long.numberOfTrailingZeros(bits[found]);
+        return slot < slots ? slot : -1;
     }
 
     /** Starts over with {@code slots} slots, the members those {@code member} accepts; O(n). */
@@ -119,18 +175,25 @@ final class SlotSet {
         this.slots = slots;
         count = 0;
         bits = new long[Math.max(1, (capacity + 63) >>> 6)];
-        tree = new int[capacity + 1];
+        summary = new long[Math.max(1, (bits.length + 63) >>> 6)];
+        tree = ranked ? new int[capacity + 1] : null;
         for (int slot = 0; slot < slots; slot++) {
             if (member.test(slot)) {
                 bits[slot >>> 6] |= 1L << slot;
                 count++;
-                tree[slot + 1] += 1;
+                if (ranked) {
+                    tree[slot + 1] += 1;
+                } else {
+                    summary[slot >>> 12] |= 1L << (slot >>> 6);
+                }
             }
-            // Linear-time Fenwick build: each node passes its sum to its parent.
-            int node = slot + 1;
-            int parent = node + (node & -node);
-            if (parent <= slots) {
-                tree[parent] += tree[node];
+            if (ranked) {
+                // Linear-time Fenwick build: each node passes its sum to its parent.
+                int node = slot + 1;
+                int parent = node + (node & -node);
+                if (parent <= slots) {
+                    tree[parent] += tree[node];
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package org.modseq.reference.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 import org.modseq.model.mailbox.Mailbox;
 import org.modseq.model.mailbox.Message;
 import org.modseq.model.mailbox.ModSeq;
@@ -50,10 +52,11 @@ class StoreEngineModSeqLimitTest {
         /** A message put straight into {@code mailbox} at {@code modSeq}, as if appended then. */
         Both message(String mailbox, long modSeq, Flag... flags) {
             // A session of nobody in particular: the shared namespace is everyone's.
-            store.mailbox(new StoreSession("fixture"), mailbox).append(Set.of(flags), "alex", "Subject: m\r\n\r\nbody\r\n", modSeq);
+            store.mailbox(new StoreSession("fixture"), mailbox).append(Set.of(flags), "alex",
+                    "Subject: m\r\n\r\nbody\r\n".getBytes(StandardCharsets.ISO_8859_1), InternalDate.EPOCH, modSeq);
             Mailbox m = model.mailbox(mailbox).orElseThrow();
             model = model.withMailbox(m.withAdded(Message.added(Uid.of(m.uidNext()), ModSeq.of(modSeq), Set.of(flags),
-                    "alex", Set.of(), "Subject: m\r\n\r\nbody\r\n")));
+                    "alex", Set.of(), "Subject: m\r\n\r\nbody\r\n", InternalDate.EPOCH)));
             return this;
         }
 

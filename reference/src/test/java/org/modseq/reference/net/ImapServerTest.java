@@ -1,5 +1,6 @@
 package org.modseq.reference.net;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.engine.ModelEngine;
+import org.modseq.reference.engine.StoreEngine;
 
 /** The server over real sockets on 127.0.0.1, with the model as its engine. */
 @Timeout(60)
@@ -157,6 +159,42 @@ class ImapServerTest {
             assertTrue(fetched.contains("RFC822.SIZE 7"), fetched);
             assertTrue(fetched.contains("{7}\nGrüße"), fetched);
         }
+    }
+
+    @Test
+    void fetchesAPartOfAMultipartMessageAsALiteralOfItsExactOctets() throws IOException {
+        server.close();
+        server = start(StoreEngine.create(ServerChoices.RFC_DEFAULTS, Map.of("alice", "pw")), CONFIG);
+        byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
+        byte[] part = ("Preis: 5 " + new String(euro, StandardCharsets.ISO_8859_1) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String head = "Subject: prices\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+        String tail = "\r\n--b--\r\n";
+        byte[] message = concat(head.getBytes(StandardCharsets.US_ASCII), part, tail.getBytes(StandardCharsets.US_ASCII));
+        try (ImapTestClient client = ImapTestClient.connect(server.port())) {
+            client.expectOk("a1", "LOGIN alice pw");
+            client.send("a2 APPEND INBOX (\\Flagged) \"17-Jul-1996 02:44:25 -0700\" {" + message.length + "+}\r\n");
+            client.send(message);
+            client.send("\r\n");
+            assertTrue(client.readUntilTagged("a2").getLast().startsWith("a2 OK [APPENDUID "));
+            client.expectOk("a3", "SELECT INBOX");
+            client.send("a4 FETCH 1 (INTERNALDATE BODY[1])\r\n");
+            // BODY[1] sets \\Seen, shown in the same response; the part's octets come unchanged, 8-bit included.
+            assertEquals("* 1 FETCH (FLAGS (\\Seen \\Flagged) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" BODY[1] {"
+                    + part.length + "}", client.readLine());
+            assertArrayEquals(part, client.readOctets(part.length));
+            assertEquals(")", client.readLine());
+            assertEquals("a4 OK FETCH completed", client.readLine());
+        }
+    }
+
+    private static byte[] concat(byte[]... pieces) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] piece : pieces) {
+            out.writeBytes(piece);
+        }
+        return out.toByteArray();
     }
 
     @Test

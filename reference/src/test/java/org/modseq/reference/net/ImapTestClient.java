@@ -119,6 +119,15 @@ public final class ImapTestClient implements AutoCloseable {
         }
     }
 
+    /** Exactly {@code count} octets, as a literal's content is read after its {@code {n}} line. */
+    byte[] readOctets(int count) throws IOException {
+        byte[] octets = in.readNBytes(count);
+        if (octets.length < count) {
+            throw new EOFException("connection closed after " + octets.length + " of " + count + " octets");
+        }
+        return octets;
+    }
+
     /** True when the server closed the connection: the next read ends the stream within the timeout. */
     public boolean isClosedByServer() throws IOException {
         try {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.modseq.model.mailbox.Flag;
+import org.modseq.model.mailbox.InternalDate;
 
 /**
  * The Fenwick numbering of {@link MessageTable} against the obvious reference: a sorted list of
@@ -31,7 +33,8 @@ class MessageTableTest {
                 if (live.isEmpty() || random.nextInt(100) < 55) {
                     nextUid += random.nextInt(3);
                     modSeq += random.nextInt(2);
-                    table.append(nextUid, modSeq, Set.of(), "m" + nextUid);
+                    table.append(nextUid, modSeq, Set.of(), ("m" + nextUid).getBytes(StandardCharsets.ISO_8859_1),
+                            MessageTable.pack(dateOf(nextUid)));
                     live.add(nextUid);
                     added.add(modSeq);
                     nextUid++;
@@ -64,7 +67,7 @@ class MessageTableTest {
             for (int op = 0; op < 3_000; op++) {
                 int choice = random.nextInt(100);
                 if (live.isEmpty() || choice < 40) {
-                    table.append(nextUid, 1, flagSets.get(random.nextInt(flagSets.size())), "m");
+                    table.append(nextUid, 1, flagSets.get(random.nextInt(flagSets.size())), new byte[0], 0);
                     live.add(nextUid++);
                 } else if (choice < 75) {
                     long uid = live.get(random.nextInt(live.size()));
@@ -98,6 +101,22 @@ class MessageTableTest {
         }
     }
 
+    /** Dates before and after the epoch, with offsets both ways, to cover the packing's signs. */
+    private static InternalDate dateOf(long uid) {
+        return new InternalDate((uid - 50) * 86_399, (int) (uid % 37) * 60 - 18 * 60);
+    }
+
+    @Test
+    void internalDatesSurvivePackingAtTheEdgesOfTheirRange() {
+        for (InternalDate date : List.of(InternalDate.EPOCH, new InternalDate(-62_167_219_200L, 0),
+                new InternalDate(253_402_300_799L - 18 * 3600, 18 * 60), new InternalDate(-1, -18 * 60),
+                new InternalDate(1, -1))) {
+            MessageTable table = new MessageTable(false);
+            table.append(1, 1, Set.of(), new byte[0], MessageTable.pack(date));
+            assertEquals(date, table.internalDate(0));
+        }
+    }
+
     private static void check(MessageTable table, List<Long> live, SplittableRandom random, long uidNext) {
         assertEquals(live.size(), table.liveCount());
         for (int number = 1; number <= live.size(); number++) {
@@ -122,7 +141,9 @@ class MessageTableTest {
         List<Long> walked = new ArrayList<>();
         for (int slot = table.nextLive(0); slot >= 0; slot = table.nextLive(slot + 1)) {
             walked.add(table.uid(slot));
-            assertFalse(table.content(slot).isEmpty());
+            // Content and internal date move with the message through compactions.
+            assertEquals("m" + table.uid(slot), table.content(slot));
+            assertEquals(dateOf(table.uid(slot)), table.internalDate(slot));
         }
         assertEquals(live, walked);
     }
@@ -132,7 +153,7 @@ class MessageTableTest {
         MessageTable table = new MessageTable(false);
         long[] added = {2, 2, 3, 5, 5, 5, 9};
         for (int i = 0; i < added.length; i++) {
-            table.append(i + 1, added[i], Set.of(), "x");
+            table.append(i + 1, added[i], Set.of(), new byte[] {'x'}, MessageTable.pack(InternalDate.EPOCH));
         }
         assertEquals(0, table.firstAddedAfter(1));
         assertEquals(2, table.firstAddedAfter(2));
