@@ -242,6 +242,11 @@ public sealed interface Command {
             items = List.copyOf(items);
         }
 
+        /** Whether the FETCH asks for mod-sequences: the MODSEQ item or CHANGEDSINCE (R15, R48). */
+        public boolean usesModSeq() {
+            return items.contains(FetchItem.MODSEQ) || changedSince.isPresent();
+        }
+
         @Override
         public String toWire() {
             StringBuilder sb = new StringBuilder(uid ? "UID FETCH " : "FETCH ").append(set.toWire()).append(" (")

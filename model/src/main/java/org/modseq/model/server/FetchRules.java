@@ -32,24 +32,9 @@ final class FetchRules {
     static Outcome fetch(Exchange ex, Session session, Command.Fetch command) {
         SelectedMailbox view = session.mailbox();
         ServerChoices choices = ex.choices();
-        if (command.vanished()) {
-            if (!command.uid()) {
-                return ex.bad("VANISHED is only allowed with UID FETCH (RFC 7162 §3.2.6)"); // R75
-            }
-            if (!session.qresync()) {
-                return ex.bad("VANISHED needs ENABLE QRESYNC first (RFC 7162 §3.2.6)"); // R76
-            }
-            if (command.changedSince().isEmpty()) {
-                return ex.bad("VANISHED needs CHANGEDSINCE (RFC 7162 §3.2.6)"); // R77
-            }
-        }
-        if (command.changedSince().isPresent() && !command.changedSince().get().isPositive()
-                && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return ex.bad("CHANGEDSINCE must be at least 1 (RFC 7162 §7 mod-sequence-value)"); // R46
-        }
-        boolean wantsModSeq = command.items().contains(FetchItem.MODSEQ) || command.changedSince().isPresent();
-        if (wantsModSeq && view.noModSeq()) {
-            return ex.bad("MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30, R48
+        String problem = Refusals.fetchArguments(choices, session.qresync(), view.noModSeq(), command);
+        if (problem != null) {
+            return ex.bad(problem);
         }
         Targets targets = Targets.resolve(view, command.uid(), command.set());
         if (targets == null) {
@@ -65,7 +50,7 @@ final class FetchRules {
         boolean marksSeen = !view.readOnly() && command.items().stream().anyMatch(FetchItem::setsSeen);
         ServerState state = ex.before;
         Mailbox mailbox = state.mailbox(view.mailbox()).orElseThrow();
-        if (wantsModSeq) {
+        if (command.usesModSeq()) {
             session = UpdateRules.enableCondstore(ex, session, mailbox); // R15, R17, R48
             view = session.mailbox();
         }
@@ -108,7 +93,7 @@ final class FetchRules {
             }
             // R16, R20, R45, R47: MODSEQ when asked for, with CHANGEDSINCE, and with any flags a
             // CONDSTORE-aware client is shown, so that it never learns flags without their mod-sequence.
-            if (!view.noModSeq() && (wantsModSeq || flags && session.condstore())) {
+            if (!view.noModSeq() && (command.usesModSeq() || flags && session.condstore())) {
                 attributes.add(new FetchAttribute.ModSeqAttribute(m.modSeqFor(user)));
             }
             for (FetchItem item : contentItems) {

@@ -106,7 +106,7 @@ public final class Server {
             throw new IllegalArgumentException("session " + sessionId + " awaits the response to AUTHENTICATE");
         }
         Exchange ex = new Exchange(state, tag, environment);
-        String refusal = refusal(session, command);
+        String refusal = Refusals.outOfState(session.isAuthenticated(), session.selected().isPresent(), command);
         if (refusal != null) {
             return ex.bad(refusal);
         }
@@ -174,39 +174,6 @@ public final class Server {
             case Command.Copy c -> MailboxRules.copy(ex, session, c.uid(), c.set(), c.mailbox(), false);
             case Command.Move c -> MailboxRules.copy(ex, session, c.uid(), c.set(), c.mailbox(), true);
         };
-    }
-
-    /** RFC 3501 §3: which commands each connection state allows; a command out of state is BAD. */
-    private static String refusal(Session session, Command command) {
-        boolean anyState = command instanceof Command.Capability || command instanceof Command.Noop
-                || command instanceof Command.Logout || command instanceof Command.Id;
-        if (anyState) {
-            return null;
-        }
-        if (command instanceof Command.Login || command instanceof Command.Authenticate) {
-            return session.isAuthenticated() ? "Already authenticated" : null;
-        }
-        if (!session.isAuthenticated()) {
-            return "Log in first";
-        }
-        if (command instanceof Command.Enable) {
-            // RFC 5161 §3.1: ENABLE is valid in the authenticated state only.
-            return session.selected().isPresent() ? "ENABLE is only valid before a mailbox is selected" : null;
-        }
-        boolean needsMailbox = switch (command) {
-            case Command.Fetch c -> true;
-            case Command.Store c -> true;
-            case Command.Search c -> true;
-            case Command.Expunge c -> true;
-            case Command.UidExpunge c -> true;
-            case Command.Close c -> true;
-            case Command.Unselect c -> true;
-            case Command.Copy c -> true;
-            case Command.Move c -> true;
-            case Command.Check c -> true;
-            default -> false;
-        };
-        return needsMailbox && session.selected().isEmpty() ? "No mailbox selected" : null;
     }
 
     /** NOOP, CHECK, IDLE: the points made for reporting whatever is owed (RFC 3501 §6.1.2, RFC 2177). */

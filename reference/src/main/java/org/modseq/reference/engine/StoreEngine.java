@@ -19,6 +19,7 @@ import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
 import org.modseq.model.server.Environment;
+import org.modseq.model.server.Refusals;
 import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
@@ -251,7 +252,7 @@ public final class StoreEngine implements ImapEngine {
         }
 
         private List<Response> run(StoreExchange ex, Command command) {
-            String refusal = refusal(session, command);
+            String refusal = Refusals.outOfState(session.isAuthenticated(), session.view != null, command);
             if (refusal != null) {
                 return ex.bad(refusal);
             }
@@ -390,38 +391,5 @@ public final class StoreEngine implements ImapEngine {
             ex.send(new Response.Enabled(enabled));
             return ex.ok("ENABLE completed");
         }
-    }
-
-    /** RFC 3501 §3: which commands each connection state allows; a command out of state is BAD. */
-    private static String refusal(StoreSession session, Command command) {
-        boolean anyState = command instanceof Command.Capability || command instanceof Command.Noop
-                || command instanceof Command.Logout || command instanceof Command.Id;
-        if (anyState) {
-            return null;
-        }
-        if (command instanceof Command.Login || command instanceof Command.Authenticate) {
-            return session.isAuthenticated() ? "Already authenticated" : null;
-        }
-        if (!session.isAuthenticated()) {
-            return "Log in first";
-        }
-        if (command instanceof Command.Enable) {
-            // RFC 5161 §3.1: ENABLE is valid in the authenticated state only.
-            return session.view != null ? "ENABLE is only valid before a mailbox is selected" : null;
-        }
-        boolean needsMailbox = switch (command) {
-            case Command.Fetch c -> true;
-            case Command.Store c -> true;
-            case Command.Search c -> true;
-            case Command.Expunge c -> true;
-            case Command.UidExpunge c -> true;
-            case Command.Close c -> true;
-            case Command.Unselect c -> true;
-            case Command.Copy c -> true;
-            case Command.Move c -> true;
-            case Command.Check c -> true;
-            default -> false;
-        };
-        return needsMailbox && session.view == null ? "No mailbox selected" : null;
     }
 }

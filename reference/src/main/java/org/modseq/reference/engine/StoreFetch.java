@@ -14,6 +14,7 @@ import org.modseq.model.response.FetchAttribute;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.server.FetchedContent;
+import org.modseq.model.server.Refusals;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.set.NumberSet;
 import org.modseq.reference.store.MailboxStore;
@@ -33,24 +34,9 @@ final class StoreFetch {
     static List<Response> fetch(StoreExchange ex, StoreSession session, Command.Fetch command) {
         SessionView view = session.view;
         ServerChoices choices = ex.choices();
-        if (command.vanished()) {
-            if (!command.uid()) {
-                return ex.bad("VANISHED is only allowed with UID FETCH (RFC 7162 §3.2.6)"); // R75
-            }
-            if (!session.qresync) {
-                return ex.bad("VANISHED needs ENABLE QRESYNC first (RFC 7162 §3.2.6)"); // R76
-            }
-            if (command.changedSince().isEmpty()) {
-                return ex.bad("VANISHED needs CHANGEDSINCE (RFC 7162 §3.2.6)"); // R77
-            }
-        }
-        if (command.changedSince().isPresent() && !command.changedSince().get().isPositive()
-                && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return ex.bad("CHANGEDSINCE must be at least 1 (RFC 7162 §7 mod-sequence-value)"); // R46
-        }
-        boolean wantsModSeq = command.items().contains(FetchItem.MODSEQ) || command.changedSince().isPresent();
-        if (wantsModSeq && view.noModSeq()) {
-            return ex.bad("MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30, R48
+        String problem = Refusals.fetchArguments(choices, session.qresync, view.noModSeq(), command);
+        if (problem != null) {
+            return ex.bad(problem);
         }
         MailboxStore mailbox = view.mailbox();
         String user = session.user;
@@ -73,7 +59,7 @@ final class StoreFetch {
         if (!mailbox.hasModSeqsFor(seenChanges(choices, view, marksSeen, targets, since, user))) {
             return ex.modSeqsExhausted(); // R1: decided before anything changes
         }
-        if (wantsModSeq) {
+        if (command.usesModSeq()) {
             StoreUpdates.enableCondstore(ex, session); // R15, R17, R48
         }
         if (command.vanished()) {
@@ -112,7 +98,7 @@ final class StoreFetch {
             }
             // R16, R20, R45, R47: MODSEQ when asked for, with CHANGEDSINCE, and with any flags a
             // CONDSTORE-aware client is shown, so that it never learns flags without their mod-sequence.
-            if (!view.noModSeq() && (wantsModSeq || flags && session.condstore)) {
+            if (!view.noModSeq() && (command.usesModSeq() || flags && session.condstore)) {
                 attributes.add(new FetchAttribute.ModSeqAttribute(ModSeq.of(mailbox.modSeqFor(slot, user))));
             }
             if (!contentItems.isEmpty()) {

@@ -12,7 +12,7 @@ import org.modseq.model.response.FetchAttribute;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
-import org.modseq.model.server.ServerChoices;
+import org.modseq.model.server.Refusals;
 import org.modseq.model.set.NumberSet;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.reference.store.MailboxStore;
@@ -38,10 +38,7 @@ final class StoreSelect {
         Resync resync = null;
         if (command.parameter().orElse(null) instanceof SelectParameter.Qresync q) {
             // R65: every argument is checked before the mailbox is opened; a BAD leaves all as it was.
-            if (!session.qresync) {
-                return ex.bad("QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 §3.2.3)");
-            }
-            String problem = problem(ex.choices(), q);
+            String problem = Refusals.qresyncArguments(ex.choices(), session.qresync, q);
             if (problem != null) {
                 return ex.bad(problem);
             }
@@ -139,46 +136,6 @@ final class StoreSelect {
             lowest = expected + 1;
         }
         return lowest;
-    }
-
-    /** R64, R72, and the choice for 0: what is wrong with the QRESYNC arguments, or null. */
-    private static String problem(ServerChoices choices, SelectParameter.Qresync q) {
-        if (q.uidValidity() < 1 || q.uidValidity() > NumberSet.MAX_NUMBER) {
-            return "QRESYNC uidvalidity must be 1 to 2^32-1 (RFC 7162 §7)";
-        }
-        if (!q.modSeq().isPositive() && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return "QRESYNC mod-sequence must be at least 1 (RFC 7162 §7 mod-sequence-value)";
-        }
-        if (q.knownUids().isPresent() && q.knownUids().get().hasStar()) {
-            return "\"*\" is not allowed in QRESYNC known-uids (RFC 7162 §3.2.5)";
-        }
-        if (q.seqMatch().isPresent()) {
-            SelectParameter.SeqMatch match = q.seqMatch().get();
-            if (match.messageNumbers().hasStar() || match.uids().hasStar()) {
-                return "\"*\" is not allowed in QRESYNC sequence match data (RFC 7162 §3.2.5)";
-            }
-            if (!ascending(match.messageNumbers()) || !ascending(match.uids())) {
-                return "QRESYNC sequence match sets must be in ascending order (RFC 7162 §3.2.5.2)";
-            }
-            if (match.messageNumbers().toNumberSet().size() != match.uids().toNumberSet().size()) {
-                return "QRESYNC sequence match sets must have as many message numbers as UIDs (RFC 7162 §3.2.5.2)";
-            }
-        }
-        return null;
-    }
-
-    /** R72: each item ascending and above the one before it, so no number repeats. */
-    private static boolean ascending(SequenceSet set) {
-        long previous = 0;
-        for (SequenceSet.Item item : set.items()) {
-            long low = item.first().resolve(0);
-            long high = item.last().resolve(0);
-            if (low > high || low <= previous) {
-                return false;
-            }
-            previous = high;
-        }
-        return true;
     }
 
     /** CLOSE: expunges silently, still with a new mod-sequence remembered for the UIDs (R93, X34). */
