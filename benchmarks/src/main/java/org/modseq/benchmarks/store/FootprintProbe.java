@@ -16,9 +16,10 @@ import org.modseq.reference.engine.ImapEngine;
 
 /**
  * The heap the reference store takes per message, measured: a store engine is filled with n
- * messages through APPEND (all sharing one content string, so that the store's own structures
- * are what is weighed), then every message gets one flag change; live heap is read after full
- * collections before, after the fill and after the changes. Usage: {@code FootprintProbe
+ * messages through APPEND, then every message gets one flag change; live heap is read after full
+ * collections before, after the fill and after the changes. Each message keeps its octets in an
+ * array of its own; that array's size (header and padding included) is reported apart, so that
+ * the store's own structures per message can be read off. Usage: {@code FootprintProbe
  * [messages] [results.jsonl]}; run with a heap big enough for n (e.g. -Xmx4g for 10^6).
  */
 public final class FootprintProbe {
@@ -45,8 +46,11 @@ public final class FootprintProbe {
             Reference.reachabilityFence(engine); // else the engine may be collected before it is weighed
             double asAppended = (filled - before) / (double) messages;
             double afterChange = (changed - before) / (double) messages;
+            // A byte[] is a 16-byte header and its octets, padded to 8 bytes.
+            long contentArray = (16 + ChangedMailbox.CONTENT.length() + 7) / 8 * 8;
             System.out.printf(Locale.ROOT, "%s, %,d messages: %.1f bytes per message as appended, %.1f after one"
-                    + " change each%n", preset, messages, asAppended, afterChange);
+                    + " change each; of which %d are the message's own octets%n", preset, messages, asAppended,
+                    afterChange, contentArray);
             if (args.length > 1) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode node = json.createObjectNode();
@@ -54,6 +58,7 @@ public final class FootprintProbe {
                 node.put("messages", messages);
                 node.put("bytesPerMessageAppended", Math.round(asAppended * 10) / 10.0);
                 node.put("bytesPerMessageChanged", Math.round(afterChange * 10) / 10.0);
+                node.put("contentArrayBytes", contentArray);
                 Files.writeString(Path.of(args[1]), json.writeValueAsString(node) + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
