@@ -40,8 +40,8 @@ public final class ResultsReport implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--jmh", description = "JMH results (JSON).")
-    Path jmh;
+    @Option(names = "--jmh", description = "JMH results (JSON); repeat for several runs.")
+    List<Path> jmh;
 
     @Option(names = "--driver", description = "Load-driver results (JSON lines).")
     Path driver;
@@ -68,7 +68,11 @@ public final class ResultsReport implements Callable<Integer> {
         }
         Files.createDirectories(out);
         if (jmh != null) {
-            writeJmh(JSON.readTree(jmh.toFile()));
+            List<Score> scores = new ArrayList<>();
+            for (Path file : jmh) {
+                scores.addAll(scores(JSON.readTree(file.toFile())));
+            }
+            writeJmh(scores);
         }
         if (driver != null) {
             writeDriver(jsonLines(driver));
@@ -122,6 +126,9 @@ public final class ResultsReport implements Callable<Integer> {
             String name = run.path("benchmark").asText();
             name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             JsonNode params = run.path("params");
+            if (params.has("engine")) {
+                name = name + " (" + params.path("engine").asText() + ")"; // ModelAndStoreBenchmark: one row per engine
+            }
             JsonNode primary = run.path("primaryMetric");
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm");
             if (alloc.isMissingNode()) {
@@ -134,13 +141,14 @@ public final class ResultsReport implements Callable<Integer> {
         return scores;
     }
 
-    private void writeJmh(JsonNode results) throws IOException {
+    private void writeJmh(List<Score> scores) throws IOException {
         Map<String, List<Score>> byBenchmark = new TreeMap<>();
-        for (Score s : scores(results)) {
+        for (Score s : scores) {
             byBenchmark.computeIfAbsent(s.benchmark(), b -> new ArrayList<>()).add(s);
         }
         try (PrintWriter md = new PrintWriter(Files.newBufferedWriter(out.resolve("jmh.md"), StandardCharsets.UTF_8))) {
-            md.println("<!-- Written by ResultsReport from " + jmh.getFileName() + "; do not edit. -->");
+            md.println("<!-- Written by ResultsReport from " + jmh.stream().map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; do not edit. -->");
             md.println();
             md.println("| benchmark | n | k | score | error | unit | allocated B/op |");
             md.println("|---|---:|---:|---:|---:|---|---:|");
@@ -209,7 +217,8 @@ public final class ResultsReport implements Callable<Integer> {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(benchmark, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(out.resolve(benchmark.replace('.', '-') + ".png").toFile(), chart, 720, 420);
+        String file = benchmark.replace('.', '-').replace(" (", "-").replace(")", "");
+        ChartUtils.saveChartAsPNG(out.resolve(file + ".png").toFile(), chart, 720, 420);
     }
 
     private void writeDriver(List<JsonNode> rows) throws IOException {

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The reference store's changing commands on a mailbox of n messages: a flag STORE on one
- * message (issue 5 target: under a microsecond in-process), a conditional STORE over 1,000
- * messages, and APPEND. The STOREs alternate +FLAGS and -FLAGS so that every one is a real change
+ * message (issue 5 target: under a microsecond in-process), the same with UNCHANGEDSINCE, a
+ * conditional STORE over 1,000 messages, and APPEND. The STOREs alternate +FLAGS and -FLAGS so that every one is a real change
  * with a new mod-sequence (R4). APPEND grows the mailbox by one message per call, which is small
  * next to n for the sizes measured.
  */
@@ -39,6 +39,7 @@ public class StoreCommandBenchmark {
 
     private Connection writer;
     private Command[] flagStore;
+    private Command[] conditionalFlagStore;
     private Command[] conditionalStore;
     private Command append;
     private int turn;
@@ -52,6 +53,9 @@ public class StoreCommandBenchmark {
             ChangedMailbox.command("UID STORE " + middle + " +FLAGS.SILENT (\\Seen)"),
             ChangedMailbox.command("UID STORE " + middle + " -FLAGS.SILENT (\\Seen)")};
         // UNCHANGEDSINCE above every mod-sequence: all succeed, but each is checked (R33, R34).
+        conditionalFlagStore = new Command[] {
+            ChangedMailbox.command("UID STORE " + middle + " (UNCHANGEDSINCE 9223372036854775807) +FLAGS.SILENT (\\Seen)"),
+            ChangedMailbox.command("UID STORE " + middle + " (UNCHANGEDSINCE 9223372036854775807) -FLAGS.SILENT (\\Seen)")};
         String range = (middle - 500) + ":" + (middle + 499);
         conditionalStore = new Command[] {
             ChangedMailbox.command("UID STORE " + range + " (UNCHANGEDSINCE 9223372036854775807) +FLAGS.SILENT ($Work)"),
@@ -63,6 +67,11 @@ public class StoreCommandBenchmark {
     @Benchmark
     public List<Response> flagStore() {
         return writer.execute("t", flagStore[turn++ & 1]);
+    }
+
+    @Benchmark
+    public List<Response> conditionalFlagStore() {
+        return writer.execute("t", conditionalFlagStore[turn++ & 1]);
     }
 
     @Benchmark
