@@ -60,7 +60,7 @@ public record Section(List<Integer> part, Text text, List<String> fields) {
             throw new IllegalArgumentException("part numbers start at 1: " + part);
         }
         if (text == Text.MIME && part.isEmpty()) {
-            throw new IllegalArgumentException("MIME needs a part number (RFC 3501 §6.4.5)");
+            throw new IllegalArgumentException("MIME needs a part number (RFC 3501 section 6.4.5)");
         }
         if (text.hasFields() == fields.isEmpty()) {
             throw new IllegalArgumentException(text.hasFields() ? text.wire() + " needs at least one field name"

@@ -103,7 +103,7 @@ public sealed interface BodyStructure {
             parts = List.copyOf(parts);
             parameters = List.copyOf(parameters);
             if (parts.isEmpty()) {
-                throw new IllegalArgumentException("a multipart has at least one part (RFC 3501 §9 1*body)");
+                throw new IllegalArgumentException("a multipart has at least one part (RFC 3501 section 9 1*body)");
             }
         }
 

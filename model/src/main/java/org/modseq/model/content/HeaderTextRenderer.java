@@ -40,7 +40,7 @@ public final class HeaderTextRenderer implements ContentRenderer {
             case TEXT -> split.body();
             case HEADER_FIELDS -> split.fields(section.fields(), false);
             case HEADER_FIELDS_NOT -> split.fields(section.fields(), true);
-            case MIME -> throw new IllegalArgumentException("MIME needs a part number (RFC 3501 §6.4.5)");
+            case MIME -> throw new IllegalArgumentException("MIME needs a part number (RFC 3501 section 6.4.5)");
         });
     }
 

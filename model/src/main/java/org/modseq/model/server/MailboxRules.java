@@ -62,7 +62,7 @@ final class MailboxRules {
      */
     static Outcome append(Exchange ex, Session session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         ServerState state = ex.before;
         Optional<Mailbox> found = state.mailbox(command.mailbox());

@@ -55,21 +55,21 @@ public final class Refusals {
     public static String fetchArguments(ServerChoices choices, boolean qresync, boolean noModSeq, Command.Fetch command) {
         if (command.vanished()) {
             if (!command.uid()) {
-                return "VANISHED is only allowed with UID FETCH (RFC 7162 §3.2.6)"; // R75
+                return "VANISHED is only allowed with UID FETCH (RFC 7162 section 3.2.6)"; // R75
             }
             if (!qresync) {
-                return "VANISHED needs ENABLE QRESYNC first (RFC 7162 §3.2.6)"; // R76
+                return "VANISHED needs ENABLE QRESYNC first (RFC 7162 section 3.2.6)"; // R76
             }
             if (command.changedSince().isEmpty()) {
-                return "VANISHED needs CHANGEDSINCE (RFC 7162 §3.2.6)"; // R77
+                return "VANISHED needs CHANGEDSINCE (RFC 7162 section 3.2.6)"; // R77
             }
         }
         if (command.changedSince().isPresent() && !command.changedSince().get().isPositive()
                 && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return "CHANGEDSINCE must be at least 1 (RFC 7162 §7 mod-sequence-value)"; // R46
+            return "CHANGEDSINCE must be at least 1 (RFC 7162 section 7 mod-sequence-value)"; // R46
         }
         if (command.usesModSeq() && noModSeq) {
-            return "MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"; // R30, R48
+            return "MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"; // R30, R48
         }
         return null;
     }
@@ -80,27 +80,27 @@ public final class Refusals {
      */
     public static String qresyncArguments(ServerChoices choices, boolean qresync, SelectParameter.Qresync q) {
         if (!qresync) {
-            return "QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 §3.2.3)";
+            return "QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 section 3.2.3)";
         }
         if (q.uidValidity() < 1 || q.uidValidity() > NumberSet.MAX_NUMBER) {
-            return "QRESYNC uidvalidity must be 1 to 2^32-1 (RFC 7162 §7)";
+            return "QRESYNC uidvalidity must be 1 to 2^32-1 (RFC 7162 section 7)";
         }
         if (!q.modSeq().isPositive() && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return "QRESYNC mod-sequence must be at least 1 (RFC 7162 §7 mod-sequence-value)";
+            return "QRESYNC mod-sequence must be at least 1 (RFC 7162 section 7 mod-sequence-value)";
         }
         if (q.knownUids().isPresent() && q.knownUids().get().hasStar()) {
-            return "\"*\" is not allowed in QRESYNC known-uids (RFC 7162 §3.2.5)";
+            return "\"*\" is not allowed in QRESYNC known-uids (RFC 7162 section 3.2.5)";
         }
         if (q.seqMatch().isPresent()) {
             SelectParameter.SeqMatch match = q.seqMatch().get();
             if (match.messageNumbers().hasStar() || match.uids().hasStar()) {
-                return "\"*\" is not allowed in QRESYNC sequence match data (RFC 7162 §3.2.5)";
+                return "\"*\" is not allowed in QRESYNC sequence match data (RFC 7162 section 3.2.5)";
             }
             if (!ascending(match.messageNumbers()) || !ascending(match.uids())) {
-                return "QRESYNC sequence match sets must be in ascending order (RFC 7162 §3.2.5.2)";
+                return "QRESYNC sequence match sets must be in ascending order (RFC 7162 section 3.2.5.2)";
             }
             if (match.messageNumbers().toNumberSet().size() != match.uids().toNumberSet().size()) {
-                return "QRESYNC sequence match sets must have as many message numbers as UIDs (RFC 7162 §3.2.5.2)";
+                return "QRESYNC sequence match sets must have as many message numbers as UIDs (RFC 7162 section 3.2.5.2)";
             }
         }
         return null;

@@ -485,7 +485,7 @@ public final class CommandParser {
             }
         }
         throw in.errorAt(start, switch (name) {
-            case "ALL", "FAST", "FULL" -> "FETCH macro " + name + " cannot appear in a list (RFC 3501 §6.4.5)";
+            case "ALL", "FAST", "FULL" -> "FETCH macro " + name + " cannot appear in a list (RFC 3501 section 6.4.5)";
             case "BODY.PEEK" -> "BODY.PEEK needs a section, e.g. BODY.PEEK[]";
             default -> name.startsWith("BINARY") ? "FETCH item " + show(item) + " is not supported (RFC 3516 BINARY)"
                     : "unknown FETCH item " + show(item);
@@ -519,7 +519,7 @@ public final class CommandParser {
             case "TEXT" -> Section.Text.TEXT;
             case "MIME" -> {
                 if (part.isEmpty()) {
-                    throw in.errorAt(start, "MIME needs a part number, e.g. BODY[1.MIME] (RFC 3501 §6.4.5)");
+                    throw in.errorAt(start, "MIME needs a part number, e.g. BODY[1.MIME] (RFC 3501 section 6.4.5)");
                 }
                 yield Section.Text.MIME;
             }
@@ -584,7 +584,7 @@ public final class CommandParser {
             }
         }
         if (Long.parseLong(length) == 0) {
-            throw in.errorAt(start, "partial length must be at least 1 (RFC 3501 §9 nz-number)");
+            throw in.errorAt(start, "partial length must be at least 1 (RFC 3501 section 9 nz-number)");
         }
         return new FetchItem.Partial(Long.parseLong(origin), Long.parseLong(length));
     }

@@ -56,7 +56,7 @@ final class StoreMailboxes {
      */
     static List<Response> append(StoreExchange ex, StoreSession session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         MailboxStore mailbox = ex.engine.mailbox(session, command.mailbox());
         if (mailbox == null) {
