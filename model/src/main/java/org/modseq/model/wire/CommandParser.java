@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
 import org.modseq.model.command.SearchKey;
@@ -855,116 +854,13 @@ public final class CommandParser {
 
     /** Input quoted for an error message, cut short when long. */
     private static String show(String s) {
-        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+        return WireCursor.show(s);
     }
 
-    /** The line and a position in it; every read either consumes what it wants or throws. */
-    private static final class Cursor {
-        private final String text;
-        private int pos;
-        private int depth;
-
+    /** The command parser's cursor: {@link WireCursor} failing with {@link CommandSyntaxException}. */
+    private static final class Cursor extends WireCursor<CommandSyntaxException> {
         Cursor(String text) {
-            this.text = text;
-        }
-
-        boolean atEnd() {
-            return pos >= text.length();
-        }
-
-        /** The next character, or -1 at the end. */
-        int peek() {
-            return atEnd() ? -1 : text.charAt(pos);
-        }
-
-        boolean tryChar(char c) {
-            if (peek() == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        boolean trySpace() {
-            return tryChar(' ');
-        }
-
-        void expect(char c) throws CommandSyntaxException {
-            if (!tryChar(c)) {
-                throw error("expected '" + c + "'" + (atEnd() ? "" : ", found " + found()));
-            }
-        }
-
-        /** The single SP before an argument (RFC 3501 §9 {@code SP}); "missing" when the line ends. */
-        void space(String what) throws CommandSyntaxException {
-            if (atEnd()) {
-                throw error("missing " + what);
-            }
-            if (!trySpace()) {
-                throw error("expected a space before " + what + ", found " + found());
-            }
-        }
-
-        /** Consumes a keyword when it comes next as a whole atom, in any case. */
-        boolean tryKeyword(String keyword) {
-            int end = pos + keyword.length();
-            if (text.regionMatches(true, pos, keyword, 0, keyword.length())
-                    && (end == text.length() || !ImapString.isAtomChar(text.charAt(end)))) {
-                pos = end;
-                return true;
-            }
-            return false;
-        }
-
-        String take(IntPredicate accept) {
-            int start = pos;
-            while (!atEnd() && accept.test(text.charAt(pos))) {
-                pos++;
-            }
-            return text.substring(start, pos);
-        }
-
-        /** RFC 3501 §9 {@code atom = 1*ATOM-CHAR}. */
-        String atom(String what) throws CommandSyntaxException {
-            String atom = take(c -> ImapString.isAtomChar((char) c));
-            if (atom.isEmpty()) {
-                throw expected(what);
-            }
-            return atom;
-        }
-
-        /** Moves just past the next {@code close}, which must come before the end. */
-        void skipPast(char close, String what) throws CommandSyntaxException {
-            int at = text.indexOf(close, pos);
-            if (at < 0) {
-                pos = text.length();
-                throw error("expected " + what);
-            }
-            pos = at + 1;
-        }
-
-        void rejectNul() throws CommandSyntaxException {
-            int at = text.indexOf('\0');
-            if (at >= 0) {
-                throw errorAt(at, "NUL character");
-            }
-        }
-
-        /** What comes next, for "found ..." in messages. */
-        String found() {
-            return atEnd() ? "end of line" : show(text.substring(pos, Math.min(text.length(), pos + 41)));
-        }
-
-        CommandSyntaxException expected(String what) {
-            return atEnd() ? error("missing " + what) : error("expected " + what + ", found " + found());
-        }
-
-        CommandSyntaxException error(String problem) {
-            return errorAt(pos, problem);
-        }
-
-        CommandSyntaxException errorAt(int at, String problem) {
-            return new CommandSyntaxException(problem, at + 1);
+            super(text, CommandSyntaxException::new);
         }
     }
 }
