@@ -622,77 +622,14 @@ public final class CommandParser {
         return atom;
     }
 
-    /** RFC 3501 §4.3, §9: {@code quoted = DQUOTE *QUOTED-CHAR DQUOTE}; only \" and \\ are escapes. */
+    /** RFC 3501 §4.3, §9: {@code quoted}; see {@link WireCursor#quoted}. */
     private static String quoted(Cursor in, String what) throws CommandSyntaxException {
-        int start = in.pos;
-        if (!in.tryChar('"')) {
-            throw in.expected(what + " in quotes");
-        }
-        StringBuilder value = new StringBuilder();
-        while (true) {
-            if (in.atEnd()) {
-                throw in.errorAt(start, "unterminated quoted string");
-            }
-            char c = in.text.charAt(in.pos);
-            if (c == '"') {
-                in.pos++;
-                return value.toString();
-            }
-            if (c == '\\') {
-                int escaped = in.pos + 1 < in.text.length() ? in.text.charAt(in.pos + 1) : -1;
-                if (escaped != '"' && escaped != '\\') {
-                    throw in.error("invalid escape in quoted string: only \\\" and \\\\ may follow a backslash");
-                }
-                value.append((char) escaped);
-                in.pos += 2;
-            } else if (c == '\r' || c == '\n') {
-                throw in.error("line break in quoted string: a literal is needed");
-            } else if (c > 0x7f) {
-                throw in.error("8-bit character in quoted string: a literal is needed");
-            } else {
-                value.append(c);
-                in.pos++;
-            }
-        }
+        return in.quoted(what);
     }
 
-    /**
-     * RFC 3501 §4.3, §9: {@code literal = "{" number "}" CRLF *CHAR8}, and RFC 7888's
-     * {@code "{" number "+}"}. The length counts octets, one per char.
-     */
+    /** RFC 3501 §4.3, §9: {@code literal}, and RFC 7888's {@code "{" number "+}"}; see {@link WireCursor#literal}. */
     private static String literal(Cursor in) throws CommandSyntaxException {
-        int start = in.pos;
-        in.expect('{');
-        String digits = in.take(CommandParser::isDigit);
-        if (digits.isEmpty()) {
-            throw in.expected("literal length");
-        }
-        in.tryChar('+');
-        if (!in.tryChar('}')) {
-            throw in.expected("'}' after literal length");
-        }
-        if (digits.length() > 10 || Long.parseLong(digits) > NumberSet.MAX_NUMBER) {
-            throw in.errorAt(start, "literal length " + show(digits) + " is beyond 2^32-1");
-        }
-        long length = Long.parseLong(digits);
-        if (!in.tryChar('\r') || !in.tryChar('\n')) {
-            throw in.expected("CRLF after literal length");
-        }
-        long available = in.text.length() - in.pos;
-        if (available < length) {
-            throw in.errorAt(start, "literal of " + length + " octets is cut short: only " + available
-                    + " follow");
-        }
-        int end = in.pos + (int) length;
-        for (int i = in.pos; i < end; i++) {
-            if (in.text.charAt(i) > 0xFF) {
-                throw in.errorAt(i, "literal holds a character beyond one octet (U+"
-                        + Integer.toHexString(in.text.charAt(i)).toUpperCase(java.util.Locale.ROOT) + ")");
-            }
-        }
-        String value = in.text.substring(in.pos, end);
-        in.pos = end;
-        return value;
+        return in.literal(true);
     }
 
     /** RFC 3501 §9: {@code flag-list = "(" [flag *(SP flag)] ")"}. */

@@ -1,5 +1,6 @@
 package org.modseq.model.wire;
 
+import java.util.Locale;
 import java.util.function.IntPredicate;
 
 /**
@@ -106,6 +107,88 @@ class WireCursor<E extends Exception> {
         if (at >= 0) {
             throw errorAt(at, "NUL character");
         }
+    }
+
+    /** RFC 3501 §4.3, §9: {@code quoted = DQUOTE *QUOTED-CHAR DQUOTE}; only \" and \\ are escapes. */
+    String quoted(String what) throws E {
+        int start = pos;
+        if (!tryChar('"')) {
+            throw expected(what + " in quotes");
+        }
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            if (atEnd()) {
+                throw errorAt(start, "unterminated quoted string");
+            }
+            char c = text.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return value.toString();
+            }
+            if (c == '\\') {
+                int escaped = pos + 1 < text.length() ? text.charAt(pos + 1) : -1;
+                if (escaped != '"' && escaped != '\\') {
+                    throw error("invalid escape in quoted string: only \\\" and \\\\ may follow a backslash");
+                }
+                value.append((char) escaped);
+                pos += 2;
+            } else if (c == '\r' || c == '\n') {
+                throw error("line break in quoted string: a literal is needed");
+            } else if (c > 0x7f) {
+                throw error("8-bit character in quoted string: a literal is needed");
+            } else if (c == 0) {
+                throw error("NUL character in quoted string");
+            } else {
+                value.append(c);
+                pos++;
+            }
+        }
+    }
+
+    /**
+     * RFC 3501 §4.3, §9: {@code literal = "{" number "}" CRLF *CHAR8}; with {@code plusAllowed},
+     * also RFC 7888's {@code "{" number "+}"}, which only clients send. The length counts
+     * octets, one per char; CHAR8 excludes NUL.
+     */
+    String literal(boolean plusAllowed) throws E {
+        int start = pos;
+        expect('{');
+        String digits = take(c -> c >= '0' && c <= '9');
+        if (digits.isEmpty()) {
+            throw expected("literal length");
+        }
+        if (peek() == '+' && !plusAllowed) {
+            throw error("a server's literal has no '+' (RFC 7888 non-synchronizing literals are for clients)");
+        }
+        tryChar('+');
+        if (!tryChar('}')) {
+            throw expected("'}' after literal length");
+        }
+        if (digits.length() > 10 || Long.parseLong(digits) > 0xFFFF_FFFFL) {
+            throw errorAt(start, "literal length " + show(digits) + " is beyond 2^32-1");
+        }
+        long length = Long.parseLong(digits);
+        if (!tryChar('\r') || !tryChar('\n')) {
+            throw expected("CRLF after literal length");
+        }
+        long available = text.length() - pos;
+        if (available < length) {
+            throw errorAt(start, "literal of " + length + " octets is cut short: only " + available + " follow");
+        }
+        int end = pos + (int) length;
+        for (int i = pos; i < end; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                throw errorAt(i, "literal holds a character beyond one octet (U+"
+                        + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")");
+            }
+            if (c == 0) {
+                throw errorAt(i, "NUL character in a literal (RFC 3501 §9 CHAR8)");
+            }
+        }
+        String value = text.substring(pos, end);
+        pos = end;
+        return value;
     }
 
     /** What comes next, for "found ..." in messages. */
