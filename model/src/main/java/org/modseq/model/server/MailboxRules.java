@@ -56,7 +56,7 @@ final class MailboxRules {
     /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */
     static Outcome append(Exchange ex, Session session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         ServerState state = ex.before;
         Optional<Mailbox> found = state.mailbox(command.mailbox());

@@ -29,7 +29,7 @@ final class SearchRules {
         SelectedMailbox view = session.mailbox();
         boolean modSeqKey = command.key().usesModSeq();
         if (modSeqKey && view.noModSeq()) {
-            return ex.bad("MODSEQ search is not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30, R56
+            return ex.bad("MODSEQ search is not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"); // R30, R56
         }
         ServerState state = ex.before;
         Mailbox mailbox = state.mailbox(view.mailbox()).orElseThrow();

@@ -45,11 +45,12 @@ final class SelectRules {
         if (command.parameter().orElse(null) instanceof SelectParameter.Qresync q) {
             // R65: every argument is checked before the mailbox is opened; a BAD leaves all as it was.
             if (!session.qresync()) {
-                return ex.bad("QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 §3.2.3)");
+                return ex.bad("QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 section 3.2.3)");
             }
-            String problem = problem(ex.choices(), q);
-            if (problem != null) {
-                return ex.bad(problem);
+            Optional<String> problem = q.problem(
+                    ex.choices().zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.ACCEPT_AS_EVERYTHING);
+            if (problem.isPresent()) {
+                return ex.bad(problem.get());
             }
             resync = Optional.of(resyncOf(q));
         }
@@ -158,46 +159,6 @@ final class SelectRules {
             lowest = uid + 1;
         }
         return lowest;
-    }
-
-    /** R64, R72, R46-like treatment of 0: what is wrong with the QRESYNC arguments, or null. */
-    private static String problem(ServerChoices choices, SelectParameter.Qresync q) {
-        if (q.uidValidity() < 1 || q.uidValidity() > NumberSet.MAX_NUMBER) {
-            return "QRESYNC uidvalidity must be 1 to 2^32-1 (RFC 7162 §7)";
-        }
-        if (!q.modSeq().isPositive() && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return "QRESYNC mod-sequence must be at least 1 (RFC 7162 §7 mod-sequence-value)";
-        }
-        if (q.knownUids().isPresent() && q.knownUids().get().hasStar()) {
-            return "\"*\" is not allowed in QRESYNC known-uids (RFC 7162 §3.2.5)";
-        }
-        if (q.seqMatch().isPresent()) {
-            SelectParameter.SeqMatch match = q.seqMatch().get();
-            if (match.messageNumbers().hasStar() || match.uids().hasStar()) {
-                return "\"*\" is not allowed in QRESYNC sequence match data (RFC 7162 §3.2.5)";
-            }
-            if (!ascending(match.messageNumbers()) || !ascending(match.uids())) {
-                return "QRESYNC sequence match sets must be in ascending order (RFC 7162 §3.2.5.2)";
-            }
-            if (match.messageNumbers().toNumberSet().size() != match.uids().toNumberSet().size()) {
-                return "QRESYNC sequence match sets must have as many message numbers as UIDs (RFC 7162 §3.2.5.2)";
-            }
-        }
-        return null;
-    }
-
-    /** R72: each item ascending and above the one before it, so no number repeats. */
-    private static boolean ascending(org.modseq.model.set.SequenceSet set) {
-        long previous = 0;
-        for (org.modseq.model.set.SequenceSet.Item item : set.items()) {
-            long low = item.first().resolve(0);
-            long high = item.last().resolve(0);
-            if (low > high || low <= previous) {
-                return false;
-            }
-            previous = high;
-        }
-        return true;
     }
 
     private static Resync resyncOf(SelectParameter.Qresync q) {

@@ -28,10 +28,10 @@ final class StoreRules {
     static Outcome store(Exchange ex, Session session, Command.Store command) {
         SelectedMailbox view = session.mailbox();
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         if (command.unchangedSince().isPresent() && view.noModSeq()) {
-            return ex.bad("UNCHANGEDSINCE is not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30
+            return ex.bad("UNCHANGEDSINCE is not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"); // R30
         }
         Targets targets = Targets.resolve(view, command.uid(), command.set());
         if (targets == null) {

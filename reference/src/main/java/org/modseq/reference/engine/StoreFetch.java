@@ -28,22 +28,22 @@ final class StoreFetch {
         ServerChoices choices = ex.choices();
         if (command.vanished()) {
             if (!command.uid()) {
-                return ex.bad("VANISHED is only allowed with UID FETCH (RFC 7162 §3.2.6)"); // R75
+                return ex.bad("VANISHED is only allowed with UID FETCH (RFC 7162 section 3.2.6)"); // R75
             }
             if (!session.qresync) {
-                return ex.bad("VANISHED needs ENABLE QRESYNC first (RFC 7162 §3.2.6)"); // R76
+                return ex.bad("VANISHED needs ENABLE QRESYNC first (RFC 7162 section 3.2.6)"); // R76
             }
             if (command.changedSince().isEmpty()) {
-                return ex.bad("VANISHED needs CHANGEDSINCE (RFC 7162 §3.2.6)"); // R77
+                return ex.bad("VANISHED needs CHANGEDSINCE (RFC 7162 section 3.2.6)"); // R77
             }
         }
         if (command.changedSince().isPresent() && !command.changedSince().get().isPositive()
                 && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return ex.bad("CHANGEDSINCE must be at least 1 (RFC 7162 §7 mod-sequence-value)"); // R46
+            return ex.bad("CHANGEDSINCE must be at least 1 (RFC 7162 section 7 mod-sequence-value)"); // R46
         }
         boolean wantsModSeq = command.items().contains(FetchItem.MODSEQ) || command.changedSince().isPresent();
         if (wantsModSeq && view.noModSeq()) {
-            return ex.bad("MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30, R48
+            return ex.bad("MODSEQ and CHANGEDSINCE are not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"); // R30, R48
         }
         MailboxStore mailbox = view.mailbox();
         String user = session.user;

@@ -35,10 +35,10 @@ final class StoreFlags {
     static List<Response> store(StoreExchange ex, StoreSession session, Command.Store command) {
         SessionView view = session.view;
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         if (command.unchangedSince().isPresent() && view.noModSeq()) {
-            return ex.bad("UNCHANGEDSINCE is not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30
+            return ex.bad("UNCHANGEDSINCE is not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"); // R30
         }
         List<StoreTargets.Target> targets = StoreTargets.resolve(view, command.uid(), command.set());
         if (targets == null) {

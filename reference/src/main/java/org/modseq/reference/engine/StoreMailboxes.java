@@ -63,7 +63,7 @@ final class StoreMailboxes {
     /** APPEND: the next UID and a mod-sequence above every other in the mailbox (R7). */
     static List<Response> append(StoreExchange ex, StoreSession session, Command.Append command) {
         if (command.flags().contains(Flag.RECENT)) {
-            return ex.bad("\\Recent cannot be stored (RFC 3501 §2.3.2)");
+            return ex.bad("\\Recent cannot be stored (RFC 3501 section 2.3.2)");
         }
         MailboxStore mailbox = ex.engine.mailbox(command.mailbox());
         if (mailbox == null) {

@@ -74,7 +74,7 @@ final class StoreSearch {
         SessionView view = session.view;
         boolean modSeqKey = command.key().usesModSeq();
         if (modSeqKey && view.noModSeq()) {
-            return ex.bad("MODSEQ search is not allowed after NOMODSEQ (RFC 7162 §3.1.2.2)"); // R30, R56
+            return ex.bad("MODSEQ search is not allowed after NOMODSEQ (RFC 7162 section 3.1.2.2)"); // R30, R56
         }
         if (modSeqKey) {
             StoreUpdates.enableCondstore(ex, session); // R15, R17, R56
