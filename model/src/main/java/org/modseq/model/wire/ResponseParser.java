@@ -760,6 +760,9 @@ public final class ResponseParser {
     /** RFC 7162 §7 {@code mod-sequence-valzer}: 0 to 2^63-1 (R1). */
     private static ModSeq modSeqValzer(Cursor in, String what) throws ResponseSyntaxException {
         int start = in.pos;
+        if (in.peek() == '-') {
+            throw in.violation(Requirement.R1, start, what + " is negative: mod-sequences are unsigned");
+        }
         String digits = in.take(ResponseParser::isDigit);
         if (digits.isEmpty()) {
             in.pos = start;
