@@ -62,11 +62,10 @@ final class ExpungeChecks {
         }
         ResponseCode code = a.taggedCode().orElse(null);
         boolean modSeqs = mailbox != null && mailbox.hasModSeqs() && !view.noModSeqGiven();
-        if (code instanceof ResponseCode.HighestModSeq h) {
+        if (code instanceof ResponseCode.HighestModSeq) {
             if (!modSeqs && mailbox != null && Boolean.TRUE.equals(mailbox.noModSeq)) {
                 throw a.fail(Requirement.R92, a.taggedLine(), "no HIGHESTMODSEQ for a mailbox without mod-sequences");
             }
-            ModSeqChecks.guard(a, a.taggedLine(), h.modSeq().value());
         } else if (!removed.isEmpty() && a.client.qresync && modSeqs) {
             throw a.fail(Requirement.R92, a.taggedLine(), verb + " removed messages: after ENABLE QRESYNC its tagged OK "
                     + "carries the new HIGHESTMODSEQ");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
+import org.modseq.model.response.ResponseCode;
 import org.modseq.model.wire.ResponseParser;
 import org.modseq.model.wire.ResponseSyntaxException;
 
@@ -98,7 +99,11 @@ public final class Judge {
                     c.lines().isEmpty() ? "" : c.lines().get(0), Rule.rfc("RFC 3501 §7.1"),
                     "the greeting is an untagged OK, PREAUTH or BYE"));
         }
-        next.clients.put(c.connection(), new Client(c.connection()));
+        Client client = new Client(c.connection());
+        if (s.condition() == Condition.PREAUTH) {
+            client.user = "(preauthenticated)"; // RFC 3501 §7.1.4: authenticated without LOGIN
+        }
+        next.clients.put(c.connection(), client);
     }
 
     private void exchange(Knowledge next, Event.Exchange x) {
@@ -139,6 +144,10 @@ public final class Judge {
             case Command.UidExpunge c -> ExpungeChecks.expunge(a, c.set());
         }
         SessionChecks.firstEnablingReports(a, before, viewBefore);
+        if (a.taggedCode().orElse(null) instanceof ResponseCode.HighestModSeq h && !(x.command() instanceof Command.Select)
+                && !(x.command() instanceof Command.Close)) {
+            ModSeqChecks.guard(a, a.taggedLine(), h.modSeq().value()); // R96: a tagged HIGHESTMODSEQ is safe too
+        }
     }
 
     /** Every line must parse (RFC 3501 §9, RFC 7162 §7). */

@@ -305,9 +305,6 @@ final class MailboxChecks {
                 }
             }
         }
-        if (a.taggedCode().orElse(null) instanceof ResponseCode.HighestModSeq h) {
-            ModSeqChecks.guard(a, a.taggedLine(), h.modSeq().value());
-        }
     }
 
     /** RFC 4315 §3: COPYUID pairs the copied UIDs with the new ones in order. */

@@ -138,9 +138,6 @@ final class StoreChecks {
                         + "its new MODSEQ, even with .SILENT");
             }
         }
-        if (a.taggedCode().orElse(null) instanceof ResponseCode.HighestModSeq h) {
-            ModSeqChecks.guard(a, a.taggedLine(), h.modSeq().value());
-        }
     }
 
     /**

@@ -88,8 +88,26 @@ final class UpdateChecks {
         if (s.condition() == Condition.BYE) {
             a.client.closed = true;
         }
+        MailboxTruth mailbox = a.selected();
         switch (s.code().orElse(null)) {
-            case ResponseCode.HighestModSeq h -> ModSeqChecks.guard(a, line, h.modSeq().value());
+            case ResponseCode.HighestModSeq h -> {
+                if (mailbox != null && Boolean.TRUE.equals(mailbox.noModSeq)) {
+                    throw a.fail(Requirement.R24, line, "HIGHESTMODSEQ for " + mailbox.name
+                            + ", which has no persistent mod-sequences");
+                }
+                if (mailbox != null) {
+                    mailbox.noModSeq = false;
+                }
+                ModSeqChecks.guard(a, line, h.modSeq().value());
+            }
+            case ResponseCode.NoModSeq n -> {
+                if (mailbox != null && Boolean.FALSE.equals(mailbox.noModSeq)) {
+                    throw a.fail(Requirement.R24, line, "NOMODSEQ for " + mailbox.name + ", which keeps mod-sequences");
+                }
+                if (mailbox != null) {
+                    mailbox.noModSeq = true; // R17 for a mailbox selected before any enabling command
+                }
+            }
             case ResponseCode.Closed c -> throw a.fail(Requirement.R103, line,
                     "CLOSED belongs to a SELECT or EXAMINE that closes the selected mailbox, not to " + verb(a.command()));
             case null, default -> {
