@@ -116,6 +116,16 @@ final class Answer {
         return other.equals(r96) ? r96 : reported;
     }
 
+    /**
+     * RFC 3501 §7.1.3: BAD is for a command the server cannot parse or must refuse; a valid
+     * CONDSTORE or QRESYNC command that gets it breaks the requirement that makes it work.
+     */
+    void refuseBadForValid(Requirement requirement, String what) {
+        if (condition() == Condition.BAD) {
+            throw fail(requirement, taggedLine(), what + " is valid here, yet answered BAD");
+        }
+    }
+
     /** Throws when a tightened bound made a mod-sequence contradict itself. */
     void settle(ModSeqVar conflict, int line) {
         if (conflict == null) {

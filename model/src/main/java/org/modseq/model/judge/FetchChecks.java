@@ -53,11 +53,25 @@ final class FetchChecks {
             throw a.fail(Requirement.R30, a.taggedLine(), "MODSEQ and CHANGEDSINCE in a mailbox without mod-sequences "
                     + "(NOMODSEQ) get BAD (R48)");
         }
-        if (a.condition() == Condition.BAD || view.blind() || mailbox == null || !mailbox.complete) {
+        if (view.blind() || mailbox == null || !mailbox.complete) {
             UpdateChecks.walk(a, UpdateChecks.Shape.plain());
             return;
         }
         Targets targets = view.targets(command.uid(), command.set());
+        boolean valid = targets != null && Boolean.FALSE.equals(mailbox.noModSeq) && !view.noModSeqGiven()
+                && command.changedSince().map(m -> m.isPositive()).orElse(true)
+                && (!command.vanished() || command.uid() && a.client.qresync && command.changedSince().isPresent());
+        if (valid && command.vanished()) {
+            a.refuseBadForValid(Requirement.R78, "UID FETCH with CHANGEDSINCE and VANISHED after ENABLE QRESYNC");
+        } else if (valid && command.changedSince().isPresent()) {
+            a.refuseBadForValid(Requirement.R45, "FETCH with CHANGEDSINCE");
+        } else if (valid && wantsModSeq) {
+            a.refuseBadForValid(Requirement.R47, "FETCH of MODSEQ");
+        }
+        if (a.condition() == Condition.BAD) {
+            UpdateChecks.walk(a, UpdateChecks.Shape.plain());
+            return;
+        }
         if (targets == null) {
             if (a.ok()) {
                 throw a.fail(Rule.rfc("RFC 3501 §9"), a.taggedLine(), "FETCH names a message number beyond the "

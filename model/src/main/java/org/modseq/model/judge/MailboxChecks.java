@@ -68,6 +68,9 @@ final class MailboxChecks {
      */
     static void status(Answer a, Command.Status command) {
         MailboxTruth mailbox = a.ok() ? existing(a, command.mailbox()) : a.k.mailbox(a.user(), command.mailbox());
+        if (mailbox != null && command.items().contains(StatusItem.HIGHESTMODSEQ)) {
+            a.refuseBadForValid(Requirement.R57, "STATUS HIGHESTMODSEQ of an existing mailbox");
+        }
         boolean[] answered = {false};
         UpdateChecks.walk(a, UpdateChecks.Shape.plain().with((line, r) -> {
             if (r instanceof Response.StatusData data

@@ -57,6 +57,9 @@ final class SearchChecks {
         if (modSeqKey && noModSeq && a.condition() != Condition.BAD) {
             throw a.fail(Requirement.R30, a.taggedLine(), "SEARCH MODSEQ in a mailbox without mod-sequences (NOMODSEQ) gets BAD");
         }
+        if (modSeqKey && mailbox != null && Boolean.FALSE.equals(mailbox.noModSeq) && !view.noModSeqGiven()) {
+            a.refuseBadForValid(Requirement.R49, "SEARCH with MODSEQ");
+        }
         List<Integer> results = new ArrayList<>();
         ClientView[] atResult = {view};
         UpdateChecks.walk(a, UpdateChecks.Shape.plain().with((line, r) -> {

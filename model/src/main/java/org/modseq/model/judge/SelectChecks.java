@@ -52,6 +52,12 @@ final class SelectChecks {
             throw a.fail(Requirement.R65, a.taggedLine(), "invalid QRESYNC arguments get BAD before the mailbox is opened: "
                     + qresync.problem(true).get());
         }
+        if (command.parameter().orElse(null) instanceof SelectParameter.Condstore) {
+            a.refuseBadForValid(Requirement.R19, verb(command) + " with the CONDSTORE parameter");
+        }
+        if (qresync != null && a.client.qresync && qresync.problem(false).isEmpty()) {
+            a.refuseBadForValid(Requirement.R69, verb(command) + " with valid QRESYNC arguments after ENABLE QRESYNC");
+        }
         int closedLine = a.codeLine(ResponseCode.Closed.class);
         if (a.condition() == Condition.BAD) {
             // RFC 3501 §7.1.3: BAD changes nothing (R65: the named mailbox is not opened). A server

@@ -42,11 +42,19 @@ final class StoreChecks {
             throw a.fail(Requirement.R30, a.taggedLine(), "UNCHANGEDSINCE in a mailbox without mod-sequences (NOMODSEQ) "
                     + "gets BAD");
         }
-        if (a.condition() == Condition.BAD || view.blind() || mailbox == null || !mailbox.complete) {
+        if (view.blind() || mailbox == null || !mailbox.complete) {
             UpdateChecks.walk(a, UpdateChecks.Shape.plain());
             return;
         }
         Targets targets = view.targets(command.uid(), command.set());
+        if (targets != null && command.unchangedSince().isPresent() && Boolean.FALSE.equals(mailbox.noModSeq)
+                && !view.noModSeqGiven() && !command.flags().contains(Flag.RECENT)) {
+            a.refuseBadForValid(Requirement.R32, "STORE with UNCHANGEDSINCE");
+        }
+        if (a.condition() == Condition.BAD) {
+            UpdateChecks.walk(a, UpdateChecks.Shape.plain());
+            return;
+        }
         if (targets == null) {
             if (a.ok()) {
                 throw a.fail(Rule.rfc("RFC 3501 §9"), a.taggedLine(), "STORE names a message number beyond the "
