@@ -119,8 +119,8 @@ final class ModSeqChecks {
         }
         MailboxTruth.Highest last = mailbox.lastHighest;
         if (last != null && last.changes() == mailbox.modSeqs.size() && last.value() != value) {
-            Rule which = rule.requirement().equals(java.util.Optional.of(Requirement.R57))
-                    || last.rule().requirement().equals(java.util.Optional.of(Requirement.R57)) ? Rule.of(Requirement.R57) : rule;
+            Rule r57 = Rule.of(Requirement.R57);
+            Rule which = rule.equals(r57) || last.rule().equals(r57) ? r57 : rule;
             throw a.fail(which, line, "HIGHESTMODSEQ " + value + " differs from " + last.value() + ", reported at event "
                     + last.event() + ", though nothing changed in " + mailbox.name + " since");
         }

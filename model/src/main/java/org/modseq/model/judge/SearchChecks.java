@@ -1,6 +1,7 @@
 package org.modseq.model.judge;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -291,7 +292,7 @@ final class SearchChecks {
         }
         List<Candidate> order = new ArrayList<>(candidates);
         if (!lowest) {
-            java.util.Collections.reverse(order);
+            Collections.reverse(order);
         }
         Optional<Candidate> firstSure = order.stream().filter(c -> c.truth() == Truth.YES).findFirst();
         if (given.isEmpty()) {

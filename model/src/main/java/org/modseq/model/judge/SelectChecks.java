@@ -15,6 +15,7 @@ import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
 import org.modseq.model.rfc.Requirement;
+import org.modseq.model.server.ServerState;
 import org.modseq.model.set.NumberSet;
 
 /**
@@ -95,7 +96,7 @@ final class SelectChecks {
         MailboxTruth mailbox = a.k.mailbox(a.user(), command.mailbox());
         String key = a.k.key(a.user(), command.mailbox());
         if (mailbox == null) {
-            mailbox = new MailboxTruth(org.modseq.model.server.ServerState.mailboxName(command.mailbox()), false);
+            mailbox = new MailboxTruth(ServerState.mailboxName(command.mailbox()), false);
             a.k.mailboxes.put(key, mailbox);
         }
         boolean readOnly = command.readOnly() || a.taggedCode().filter(ResponseCode.ReadOnly.class::isInstance).isPresent();

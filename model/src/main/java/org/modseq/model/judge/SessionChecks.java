@@ -2,6 +2,7 @@ package org.modseq.model.judge;
 
 import java.util.Locale;
 import org.modseq.model.command.Command;
+import org.modseq.model.command.FetchItem;
 import org.modseq.model.command.StatusItem;
 import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
@@ -23,7 +24,7 @@ final class SessionChecks {
         return switch (command) {
             case Command.Select s -> s.parameter().isPresent();
             case Command.Status s -> s.items().contains(StatusItem.HIGHESTMODSEQ);
-            case Command.Fetch f -> f.items().contains(org.modseq.model.command.FetchItem.MODSEQ)
+            case Command.Fetch f -> f.items().contains(FetchItem.MODSEQ)
                     || f.changedSince().isPresent();
             case Command.Search s -> s.key().usesModSeq();
             case Command.Store s -> s.unchangedSince().isPresent();

@@ -162,12 +162,14 @@ final class UpdateChecks {
             return;
         }
         MailboxTruth mailbox = a.selected();
-        if (view.blind() || mailbox == null) {
+        if (view.blind() || mailbox == null || !mailbox.complete) {
             List<Long> unknown = new ArrayList<>();
             for (int i = 0; i < wanted; i++) {
                 unknown.add(0L);
             }
-            a.client.view = view.withAnnounced(unknown, Map.of(), view.announcedUpTo());
+            ClientView next = view.withAnnounced(unknown, Map.of(), view.announcedUpTo());
+            a.client.view = new ClientView(next.mailbox(), next.readOnly(), next.noModSeqGiven(), next.slots(), next.told(),
+                    next.announcedUpTo(), true);
             return;
         }
         TreeSet<Long> candidates = new TreeSet<>();
