@@ -307,6 +307,12 @@ final class MailboxChecks {
                             + "expunged (EXPUNGE, or VANISHED after ENABLE QRESYNC) before its tagged OK (RFC 6851 §3.3)");
                 }
             }
+            boolean highest = a.codeLine(ResponseCode.HighestModSeq.class) >= 0
+                    || a.taggedCode().filter(ResponseCode.HighestModSeq.class::isInstance).isPresent();
+            if (!moved.isEmpty() && a.client.qresync && source.hasModSeqs() && !view.noModSeqGiven() && !highest) {
+                throw a.fail(Rule.rfc("RFC 6851 §4.4"), a.taggedLine(), "MOVE moved messages: after ENABLE QRESYNC it "
+                        + "reports the new HIGHESTMODSEQ in the tagged or an untagged OK");
+            }
         }
     }
 

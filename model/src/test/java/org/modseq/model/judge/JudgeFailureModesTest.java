@@ -371,6 +371,20 @@ class JudgeFailureModesTest {
         }
 
         @Test
+        void moveReportsTheMovedMessagesExpunged_R95() {
+            inbox().run("A", "a6 CREATE Archive")
+                    .answer("A", "a7 MOVE 3 Archive", "* OK [COPYUID 2 3 1] Moved", "a7 OK [HIGHESTMODSEQ 5] MOVE completed")
+                    .expect(Requirement.R95, "a7 OK [HIGHESTMODSEQ 5] MOVE completed");
+        }
+
+        @Test
+        void moveAfterQresyncReportsHighestModSeq() {
+            inbox().run("A", "a6 CREATE Archive")
+                    .answer("A", "a7 MOVE 3 Archive", "* OK [COPYUID 2 3 1] Moved", "* VANISHED 3", "a7 OK MOVE completed")
+                    .expect("RFC 6851 §4.4", "a7 OK MOVE completed");
+        }
+
+        @Test
         void closeAnswersWithHighestModSeq_R93() {
             inbox().answer("A", "a6 CLOSE", "a6 OK [HIGHESTMODSEQ 4] CLOSE completed")
                     .expect(Requirement.R93, "a6 OK [HIGHESTMODSEQ 4] CLOSE completed");
