@@ -276,6 +276,9 @@ final class SearchChecks {
         if (e.modSeq().isPresent() && !command.key().usesModSeq()) {
             throw a.fail(Requirement.R55, line, "MODSEQ belongs in ESEARCH only for a search with the MODSEQ criterion");
         }
+        if (e.modSeq().isPresent() && empty) {
+            throw a.fail(Requirement.R55, line, "an empty result carries no MODSEQ");
+        }
         if (command.key().usesModSeq() && !empty && e.modSeq().isEmpty() && (found != null || !sure.isEmpty())) {
             throw a.fail(Requirement.R55, line, "a non-empty result of a MODSEQ search carries MODSEQ in ESEARCH");
         }
