@@ -239,12 +239,13 @@ final class UpdateChecks {
                     + "EXPUNGE");
         }
         long checked = 0;
+        long unknownSlots = view.slots().stream().filter(u -> u == 0).count();
         for (long uid : v.uids()) {
             if (++checked > view.exists() + 1L) {
                 break;
             }
             int number = view.numberOf(uid);
-            if (number == 0 && !(view.blind() && view.slots().contains(0L))) {
+            if (number == 0 && unknownSlots-- <= 0) {
                 throw a.fail(Requirement.R85, line, "VANISHED names UID " + uid + ", which the client does not see: "
                         + (mailbox != null && mailbox.expunged.containsKey(uid) && uid <= view.announcedUpTo()
                                 ? "it was reported gone already" : "it was never announced"));
@@ -258,7 +259,7 @@ final class UpdateChecks {
             int number = next.numberOf(uid);
             if (number > 0) {
                 next = next.withoutSlot(number - 1);
-            } else if (next.blind()) {
+            } else {
                 next = next.withoutSlot(next.slots().indexOf(0L));
             }
             if (next.exists() == 0) {
