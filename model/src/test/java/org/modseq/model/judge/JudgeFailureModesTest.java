@@ -385,6 +385,32 @@ class JudgeFailureModesTest {
         }
 
         @Test
+        void expungeDuringFetch() {
+            JudgeTranscript.rfcDefaults().login("A", "alex").login("B", "alex").run("A", "a1 SELECT INBOX")
+                    .run("A", "a2 APPEND INBOX (\\Deleted) {4}\r\nbody").run("A", "a3 APPEND INBOX {4}\r\nbody")
+                    .run("B", "b1 SELECT INBOX").run("B", "b2 EXPUNGE")
+                    .answer("A", "a4 FETCH 1:2 (FLAGS)", "* 1 EXPUNGE", "* 1 FETCH (FLAGS ())", "a4 OK FETCH completed")
+                    .expect("RFC 3501 §7.4.1", "* 1 EXPUNGE");
+        }
+
+        @Test
+        void vanishedDuringStore_R86() {
+            inbox().login("B", "alex").run("B", "b1 SELECT INBOX").run("B", "b2 STORE 3 +FLAGS (\\Deleted)")
+                    .run("B", "b3 EXPUNGE")
+                    .answer("A", "a6 STORE 1 +FLAGS (\\Flagged)", "* VANISHED 3",
+                            "* 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (7))", "a6 OK STORE completed")
+                    .expect(Requirement.R86, "* VANISHED 3");
+        }
+
+        @Test
+        void vanishedDuringAUidSearchByMessageNumbers_R87() {
+            inbox().login("B", "alex").run("B", "b1 SELECT INBOX").run("B", "b2 STORE 3 +FLAGS (\\Deleted)")
+                    .run("B", "b3 EXPUNGE")
+                    .answer("A", "a6 UID SEARCH 1:2", "* VANISHED 3", "* SEARCH 1 2", "a6 OK SEARCH completed")
+                    .expect(Requirement.R87, "* VANISHED 3");
+        }
+
+        @Test
         void closeAnswersWithHighestModSeq_R93() {
             inbox().answer("A", "a6 CLOSE", "a6 OK [HIGHESTMODSEQ 4] CLOSE completed")
                     .expect(Requirement.R93, "a6 OK [HIGHESTMODSEQ 4] CLOSE completed");

@@ -108,6 +108,20 @@ class JudgeFreedomsTest {
     }
 
     @Test
+    void expungeNoticesMayComeHighestFirst() {
+        JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX")
+                .run("A", "a2 APPEND INBOX (\\Deleted) {4}\r\nbody").run("A", "a3 APPEND INBOX {4}\r\nbody")
+                .run("A", "a4 APPEND INBOX (\\Deleted) {4}\r\nbody")
+                .answer("A", "a5 EXPUNGE", "* 3 EXPUNGE", "* 1 EXPUNGE", "a5 OK EXPUNGE completed").conforms();
+    }
+
+    @Test
+    void aUidCommandMayCarryExpungeNotices_R87() {
+        withB().run("B", "b2 STORE 3 +FLAGS (\\Deleted)").run("B", "b3 EXPUNGE")
+                .answer("A", "a6 UID SEARCH ALL", "* VANISHED 3", "* SEARCH 1 2", "a6 OK SEARCH completed").conforms();
+    }
+
+    @Test
     void aValidConditionalStoreIsNotBad_R32() {
         inbox().answer("A", "a6 STORE 1 (UNCHANGEDSINCE 4) +FLAGS (\\Flagged)", "a6 BAD not supported")
                 .expect(Requirement.R32, "a6 BAD not supported");
