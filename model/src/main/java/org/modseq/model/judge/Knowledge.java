@@ -14,7 +14,10 @@ final class Knowledge {
     final ServerSetup setup;
     final Map<String, MailboxTruth> mailboxes;
     final Map<String, Client> clients;
-    /** The UIDVALIDITY of each deleted mailbox, which a mailbox created under its name must exceed. */
+    /**
+     * Each mailbox the history deleted (or renamed away) and did not create again, with its
+     * UIDVALIDITY (0 if never seen), which a mailbox created under its name must exceed.
+     */
     final Map<String, Long> formerUidValidity;
     int nextVar;
 

@@ -55,6 +55,10 @@ final class MailboxChecks {
     /** The mailbox a successful command shows to exist; unknown ones are known from now on, their content not. */
     static MailboxTruth existing(Answer a, String name) {
         MailboxTruth mailbox = a.k.mailbox(a.user(), name);
+        if (mailbox == null && a.k.formerUidValidity.containsKey(a.k.key(a.user(), name))) {
+            throw a.fail(Rule.rfc("RFC 3501 §6.3.4"), a.taggedLine(), name + " was deleted and not created again, yet "
+                    + UpdateChecks.verb(a.command()) + " succeeded on it");
+        }
         if (mailbox == null) {
             mailbox = new MailboxTruth(ServerState.mailboxName(name), false);
             a.k.mailboxes.put(a.k.key(a.user(), name), mailbox);
@@ -215,7 +219,7 @@ final class MailboxChecks {
         }
         String key = a.k.key(a.user(), command.mailbox());
         MailboxTruth gone = a.k.mailboxes.remove(key);
-        if (gone != null && gone.uidValidity != 0) {
+        if (gone != null) {
             a.k.formerUidValidity.put(key, Math.max(gone.uidValidity, gone.previousUidValidity));
         }
         blindViewsOf(a, key);
@@ -242,6 +246,10 @@ final class MailboxChecks {
         String to = a.k.key(a.user(), command.to());
         MailboxTruth moved = a.k.mailboxes.remove(from);
         blindViewsOf(a, from);
+        if (moved != null) {
+            a.k.formerUidValidity.put(from, Math.max(moved.uidValidity, moved.previousUidValidity));
+        }
+        a.k.formerUidValidity.remove(to);
         MailboxTruth renamed = new MailboxTruth(ServerState.mailboxName(command.to()), false);
         if (moved != null && !ServerState.mailboxName(command.from()).equals("INBOX")) {
             renamed = moved.copy();

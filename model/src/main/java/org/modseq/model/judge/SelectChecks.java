@@ -15,7 +15,6 @@ import org.modseq.model.response.Response;
 import org.modseq.model.response.Response.Condition;
 import org.modseq.model.response.ResponseCode;
 import org.modseq.model.rfc.Requirement;
-import org.modseq.model.server.ServerState;
 import org.modseq.model.set.NumberSet;
 
 /**
@@ -93,12 +92,8 @@ final class SelectChecks {
         if (command.parameter().isPresent()) {
             a.client.awareness = Client.Awareness.AWARE; // R19
         }
-        MailboxTruth mailbox = a.k.mailbox(a.user(), command.mailbox());
+        MailboxTruth mailbox = MailboxChecks.existing(a, command.mailbox());
         String key = a.k.key(a.user(), command.mailbox());
-        if (mailbox == null) {
-            mailbox = new MailboxTruth(ServerState.mailboxName(command.mailbox()), false);
-            a.k.mailboxes.put(key, mailbox);
-        }
         boolean readOnly = command.readOnly() || a.taggedCode().filter(ResponseCode.ReadOnly.class::isInstance).isPresent();
         Opened opened = new Opened();
         for (int i = closedLine + 1; i < a.taggedLine(); i++) {

@@ -59,6 +59,13 @@ class JudgeShapeTest {
     }
 
     @Test
+    void aDeletedMailboxDoesNotExist() {
+        loggedIn().run("A", "a1 CREATE Archive").run("A", "a2 DELETE Archive")
+                .answer("A", "a3 STATUS Archive (MESSAGES)", "* STATUS Archive (MESSAGES 0)", "a3 OK STATUS completed")
+                .expect("RFC 3501 §6.3.4", "a3 OK STATUS completed");
+    }
+
+    @Test
     void logoutSaysBye() {
         loggedIn().answer("A", "a1 LOGOUT", "a1 OK LOGOUT completed").expect("RFC 3501 §6.1.3", "a1 OK LOGOUT completed");
     }
