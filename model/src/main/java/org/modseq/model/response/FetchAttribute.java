@@ -109,4 +109,19 @@ public sealed interface FetchAttribute {
             return item.toWire() + " " + ImapString.literal(content);
         }
     }
+
+    /**
+     * A {@code msg-att} the model has no type for ({@code ENVELOPE}, {@code BODYSTRUCTURE},
+     * {@code INTERNALDATE}, {@code BODY[section]<origin>}, {@code BODY[] NIL}, extension items):
+     * kept as received by the response parser, its value checked only for balanced structure.
+     *
+     * @param name the item name in upper case, section and origin included
+     * @param value the value as received, literals inline
+     */
+    record Unmodelled(String name, String value) implements FetchAttribute {
+        @Override
+        public String toWire() {
+            return name + " " + value;
+        }
+    }
 }

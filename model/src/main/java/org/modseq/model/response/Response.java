@@ -25,7 +25,7 @@ public sealed interface Response {
     /** A status response, tagged or untagged ({@code * OK [CLOSED] ...}, {@code a1 NO ...}). */
     record Status(Optional<String> tag, Condition condition, Optional<ResponseCode> code, String text) implements Response {
         public Status {
-            if (text.isBlank()) {
+            if (text.isEmpty()) {
                 throw new IllegalArgumentException("a status response needs text (erratum 5055)");
             }
         }
@@ -259,6 +259,23 @@ public sealed interface Response {
         public String toWire() {
             return "* STATUS " + ImapString.astring(mailbox) + " ("
                     + items.stream().map(i -> i.name() + " " + i.value()).collect(Collectors.joining(" ")) + ")";
+        }
+    }
+
+    /**
+     * A response the grammar of RFC 3501 or an extension allows but the model has no type for
+     * ({@code LIST}, {@code LSUB}, {@code NAMESPACE}, {@code ID}, {@code SORT}, message data of
+     * unknown extensions, ESEARCH without a correlator, ...). The response parser
+     * ({@link org.modseq.model.wire.ResponseParser}) checks its structure (atoms, strings,
+     * literals, balanced parentheses) and keeps it whole; the model never sends one.
+     *
+     * @param name the response's keyword in upper case, e.g. {@code LIST}
+     * @param wire the whole line as received, literals inline
+     */
+    record Unmodelled(String name, String wire) implements Response {
+        @Override
+        public String toWire() {
+            return wire;
         }
     }
 }

@@ -140,4 +140,19 @@ public sealed interface ResponseCode {
             return name;
         }
     }
+
+    /**
+     * A code with arguments that the model has no type for ({@code CAPABILITY ...},
+     * {@code BADCHARSET (...)}, MULTIAPPEND's {@code APPENDUID} with a set, an unknown
+     * {@code atom text}): kept as received by the response parser; the model never sends one.
+     *
+     * @param name the code in upper case
+     * @param arguments the text between the name and {@code ]}, without the separating space
+     */
+    record Unmodelled(String name, String arguments) implements ResponseCode {
+        @Override
+        public String toWire() {
+            return name + " " + arguments;
+        }
+    }
 }

@@ -2,8 +2,6 @@ package org.modseq.model.server;
 
 import org.modseq.model.command.Command;
 import org.modseq.model.command.SelectParameter;
-import org.modseq.model.set.NumberSet;
-import org.modseq.model.set.SequenceSet;
 
 /**
  * Why a command is refused before it touches anything: the checks that depend only on the
@@ -82,41 +80,7 @@ public final class Refusals {
         if (!qresync) {
             return "QRESYNC parameter needs ENABLE QRESYNC first (RFC 7162 section 3.2.3)";
         }
-        if (q.uidValidity() < 1 || q.uidValidity() > NumberSet.MAX_NUMBER) {
-            return "QRESYNC uidvalidity must be 1 to 2^32-1 (RFC 7162 section 7)";
-        }
-        if (!q.modSeq().isPositive() && choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.REJECT) {
-            return "QRESYNC mod-sequence must be at least 1 (RFC 7162 section 7 mod-sequence-value)";
-        }
-        if (q.knownUids().isPresent() && q.knownUids().get().hasStar()) {
-            return "\"*\" is not allowed in QRESYNC known-uids (RFC 7162 section 3.2.5)";
-        }
-        if (q.seqMatch().isPresent()) {
-            SelectParameter.SeqMatch match = q.seqMatch().get();
-            if (match.messageNumbers().hasStar() || match.uids().hasStar()) {
-                return "\"*\" is not allowed in QRESYNC sequence match data (RFC 7162 section 3.2.5)";
-            }
-            if (!ascending(match.messageNumbers()) || !ascending(match.uids())) {
-                return "QRESYNC sequence match sets must be in ascending order (RFC 7162 section 3.2.5.2)";
-            }
-            if (match.messageNumbers().toNumberSet().size() != match.uids().toNumberSet().size()) {
-                return "QRESYNC sequence match sets must have as many message numbers as UIDs (RFC 7162 section 3.2.5.2)";
-            }
-        }
-        return null;
-    }
-
-    /** R72: each item ascending and above the one before it, so no number repeats. */
-    private static boolean ascending(SequenceSet set) {
-        long previous = 0;
-        for (SequenceSet.Item item : set.items()) {
-            long low = item.first().resolve(0);
-            long high = item.last().resolve(0);
-            if (low > high || low <= previous) {
-                return false;
-            }
-            previous = high;
-        }
-        return true;
+        return q.problem(choices.zeroModSeqArgument() == ServerChoices.ZeroModSeqArgument.ACCEPT_AS_EVERYTHING)
+                .orElse(null);
     }
 }

@@ -10,11 +10,15 @@ import org.modseq.model.set.SequenceSet;
 /**
  * The messages a FETCH, STORE, COPY or MOVE names, as (message number, UID) pairs in
  * message-number order, resolved against the client's view, which may still hold messages
- * expunged elsewhere (RFC 3501 §7.4.1).
+ * expunged elsewhere (RFC 3501 §7.4.1). Public so that the judge resolves a command's sets as
+ * the model does.
+ *
+ * @param targets in message-number order
  */
-record Targets(List<Target> targets) {
+public record Targets(List<Target> targets) {
 
-    record Target(long number, Uid uid) {
+    /** One named message: its number in the client's view and its UID. */
+    public record Target(long number, Uid uid) {
     }
 
     /**
@@ -22,7 +26,7 @@ record Targets(List<Target> targets) {
      * set ({@code *} is the highest UID in the view; UIDs the view lacks are ignored, RFC 3501
      * §6.4.8). Returns null when a message number is beyond the view: a BAD (RFC 3501 §9).
      */
-    static Targets resolve(SelectedMailbox view, boolean byUid, SequenceSet set) {
+    public static Targets resolve(SelectedMailbox view, boolean byUid, SequenceSet set) {
         List<Target> out = new ArrayList<>();
         if (byUid) {
             long star = view.view().isEmpty() ? 0 : view.view().get(view.exists() - 1).value();

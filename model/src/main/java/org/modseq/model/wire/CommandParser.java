@@ -857,77 +857,14 @@ public final class CommandParser {
         throw in.expected(what + " as a quoted string or literal");
     }
 
-    /** RFC 3501 §4.3, §9: {@code quoted = DQUOTE *QUOTED-CHAR DQUOTE}; only \" and \\ are escapes. */
+    /** RFC 3501 §4.3, §9: {@code quoted}; see {@link WireCursor#quoted}. */
     private static String quoted(Cursor in, String what) throws CommandSyntaxException {
-        int start = in.pos;
-        if (!in.tryChar('"')) {
-            throw in.expected(what + " in quotes");
-        }
-        StringBuilder value = new StringBuilder();
-        while (true) {
-            if (in.atEnd()) {
-                throw in.errorAt(start, "unterminated quoted string");
-            }
-            char c = in.text.charAt(in.pos);
-            if (c == '"') {
-                in.pos++;
-                return value.toString();
-            }
-            if (c == '\\') {
-                int escaped = in.pos + 1 < in.text.length() ? in.text.charAt(in.pos + 1) : -1;
-                if (escaped != '"' && escaped != '\\') {
-                    throw in.error("invalid escape in quoted string: only \\\" and \\\\ may follow a backslash");
-                }
-                value.append((char) escaped);
-                in.pos += 2;
-            } else if (c == '\r' || c == '\n') {
-                throw in.error("line break in quoted string: a literal is needed");
-            } else if (c > 0x7f) {
-                throw in.error("8-bit character in quoted string: a literal is needed");
-            } else {
-                value.append(c);
-                in.pos++;
-            }
-        }
+        return in.quoted(what);
     }
 
-    /**
-     * RFC 3501 §4.3, §9: {@code literal = "{" number "}" CRLF *CHAR8}, and RFC 7888's
-     * {@code "{" number "+}"}. The length counts octets, one per char.
-     */
+    /** RFC 3501 §4.3, §9: {@code literal}, and RFC 7888's {@code "{" number "+}"}; see {@link WireCursor#literal}. */
     private static String literal(Cursor in) throws CommandSyntaxException {
-        int start = in.pos;
-        in.expect('{');
-        String digits = in.take(CommandParser::isDigit);
-        if (digits.isEmpty()) {
-            throw in.expected("literal length");
-        }
-        in.tryChar('+');
-        if (!in.tryChar('}')) {
-            throw in.expected("'}' after literal length");
-        }
-        if (digits.length() > 10 || Long.parseLong(digits) > NumberSet.MAX_NUMBER) {
-            throw in.errorAt(start, "literal length " + show(digits) + " is beyond 2^32-1");
-        }
-        long length = Long.parseLong(digits);
-        if (!in.tryChar('\r') || !in.tryChar('\n')) {
-            throw in.expected("CRLF after literal length");
-        }
-        long available = in.text.length() - in.pos;
-        if (available < length) {
-            throw in.errorAt(start, "literal of " + length + " octets is cut short: only " + available
-                    + " follow");
-        }
-        int end = in.pos + (int) length;
-        for (int i = in.pos; i < end; i++) {
-            if (in.text.charAt(i) > 0xFF) {
-                throw in.errorAt(i, "literal holds a character beyond one octet (U+"
-                        + Integer.toHexString(in.text.charAt(i)).toUpperCase(java.util.Locale.ROOT) + ")");
-            }
-        }
-        String value = in.text.substring(in.pos, end);
-        in.pos = end;
-        return value;
+        return in.literal(true);
     }
 
     /** RFC 3501 §9: {@code flag-list = "(" [flag *(SP flag)] ")"}. */
@@ -1089,106 +1026,13 @@ public final class CommandParser {
 
     /** Input quoted for an error message, cut short when long. */
     private static String show(String s) {
-        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+        return WireCursor.show(s);
     }
 
-    /** The line and a position in it; every read either consumes what it wants or throws. */
-    private static final class Cursor {
-        private final String text;
-        private int pos;
-        private int depth;
-
+    /** The command parser's cursor: {@link WireCursor} failing with {@link CommandSyntaxException}. */
+    private static final class Cursor extends WireCursor<CommandSyntaxException> {
         Cursor(String text) {
-            this.text = text;
-        }
-
-        boolean atEnd() {
-            return pos >= text.length();
-        }
-
-        /** The next character, or -1 at the end. */
-        int peek() {
-            return atEnd() ? -1 : text.charAt(pos);
-        }
-
-        boolean tryChar(char c) {
-            if (peek() == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        boolean trySpace() {
-            return tryChar(' ');
-        }
-
-        void expect(char c) throws CommandSyntaxException {
-            if (!tryChar(c)) {
-                throw error("expected '" + c + "'" + (atEnd() ? "" : ", found " + found()));
-            }
-        }
-
-        /** The single SP before an argument (RFC 3501 §9 {@code SP}); "missing" when the line ends. */
-        void space(String what) throws CommandSyntaxException {
-            if (atEnd()) {
-                throw error("missing " + what);
-            }
-            if (!trySpace()) {
-                throw error("expected a space before " + what + ", found " + found());
-            }
-        }
-
-        /** Consumes a keyword when it comes next as a whole atom, in any case. */
-        boolean tryKeyword(String keyword) {
-            int end = pos + keyword.length();
-            if (text.regionMatches(true, pos, keyword, 0, keyword.length())
-                    && (end == text.length() || !ImapString.isAtomChar(text.charAt(end)))) {
-                pos = end;
-                return true;
-            }
-            return false;
-        }
-
-        String take(IntPredicate accept) {
-            int start = pos;
-            while (!atEnd() && accept.test(text.charAt(pos))) {
-                pos++;
-            }
-            return text.substring(start, pos);
-        }
-
-        /** RFC 3501 §9 {@code atom = 1*ATOM-CHAR}. */
-        String atom(String what) throws CommandSyntaxException {
-            String atom = take(c -> ImapString.isAtomChar((char) c));
-            if (atom.isEmpty()) {
-                throw expected(what);
-            }
-            return atom;
-        }
-
-        void rejectNul() throws CommandSyntaxException {
-            int at = text.indexOf('\0');
-            if (at >= 0) {
-                throw errorAt(at, "NUL character");
-            }
-        }
-
-        /** What comes next, for "found ..." in messages. */
-        String found() {
-            return atEnd() ? "end of line" : show(text.substring(pos, Math.min(text.length(), pos + 41)));
-        }
-
-        CommandSyntaxException expected(String what) {
-            return atEnd() ? error("missing " + what) : error("expected " + what + ", found " + found());
-        }
-
-        CommandSyntaxException error(String problem) {
-            return errorAt(pos, problem);
-        }
-
-        CommandSyntaxException errorAt(int at, String problem) {
-            return new CommandSyntaxException(problem, at + 1);
+            super(text, CommandSyntaxException::new);
         }
     }
 }
