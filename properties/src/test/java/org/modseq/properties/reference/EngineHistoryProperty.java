@@ -22,6 +22,9 @@ import org.modseq.properties.engine.Gen;
 import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
+import org.modseq.properties.target.InProcessSessions;
+import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.target.TcpSessions;
 import org.modseq.reference.content.Mime4jRenderer;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ModelEngine;
@@ -54,7 +57,7 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
     /** Both engines and each history session's connection to each. */
     static final class Engines {
         final ModelEngine model;
-        final StoreSessions store;
+        final ServerSessions store;
         final Map<String, Connection> modelConnections = new HashMap<>();
         /** History session name (A, B, C) to the model engine's session id. */
         final Map<String, String> modelIds = new HashMap<>();
@@ -68,7 +71,7 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             ContentRenderer renderer = new Mime4jRenderer();
             this.model = ModelEngine.create(choices, passwords, renderer, CLOCK);
             StoreEngine engine = StoreEngine.create(choices, passwords, renderer, CLOCK);
-            this.store = transport == Transport.TCP ? TcpSessions.start(engine) : new InProcessSessions(engine);
+            this.store = transport == Transport.TCP ? TcpSessions.serve(engine) : new InProcessSessions(engine);
         }
 
         /** The model's state with its sessions named as the history generator names them. */
@@ -138,7 +141,7 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             case HistoryStep.Send s -> {
                 if (s.command() instanceof Command.Idle) {
                     compare(engines, s.session() + ": (updates while idling)",
-                            lines(engines.modelConnections.get(s.session()).idleUpdates()),
+                            InProcessSessions.lines(engines.modelConnections.get(s.session()).idleUpdates()),
                             engines.store.idleUpdates(s.session()));
                 }
                 send(engines, s.session(), s.command());
@@ -157,7 +160,7 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
         String tag = "t" + ++engines.steps;
         Connection model = engines.modelConnections.get(id);
         compare(engines, id + ": " + tag + " " + command.toWire(),
-                lines(command instanceof Command.Idle ? idleThenDone(model, tag) : model.execute(tag, command)),
+                InProcessSessions.lines(command instanceof Command.Idle ? InProcessSessions.idleThenDone(model, tag) : model.execute(tag, command)),
                 engines.store.send(id, tag, command));
         return tag;
     }
@@ -166,14 +169,6 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
      * IDLE ended by DONE at once, as the network layer answers it (RFC 2177): the continuation
      * and what is owed when IDLE begins, then what is owed at DONE, then the tagged response.
      */
-    static List<Response> idleThenDone(Connection connection, String tag) {
-        List<Response> responses = new ArrayList<>(connection.execute(tag, new Command.Idle()));
-        if (responses.getFirst() instanceof Response.Continuation) {
-            responses.addAll(responses.size() - 1, connection.idleUpdates());
-        }
-        return responses;
-    }
-
     private static void reconnect(Engines engines, String id) {
         Connection oldModel = engines.modelConnections.remove(id);
         if (oldModel != null) {
@@ -203,7 +198,7 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             default -> {
                 String tag = send(engines, id, new Command.Authenticate("PLAIN", Optional.empty()));
                 compare(engines, id + ": (AUTHENTICATE response)",
-                        lines(engines.modelConnections.get(id).continueWith(response)),
+                        InProcessSessions.lines(engines.modelConnections.get(id).continueWith(response)),
                         engines.store.continueWith(id, tag, response));
             }
         }
@@ -217,14 +212,6 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
     }
 
     /** Each response's wire text, as the network layer writes it. */
-    static List<String> lines(List<Response> responses) {
-        List<String> lines = new ArrayList<>(responses.size());
-        for (Response r : responses) {
-            lines.add(r.toWire());
-        }
-        return lines;
-    }
-
     @Override
     public String describe(HistoryStep step) {
         return step.toString();

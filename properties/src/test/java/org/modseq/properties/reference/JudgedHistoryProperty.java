@@ -15,6 +15,7 @@ import org.modseq.properties.engine.Gen;
 import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
+import org.modseq.properties.target.InProcessSessions;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ModelEngine;
 import org.modseq.reference.engine.StoreEngine;
@@ -115,13 +116,13 @@ final class JudgedHistoryProperty implements StatefulProperty<JudgedHistoryPrope
         String tag = "t" + ++run.steps;
         Connection model = run.modelConnections.get(id);
         if (command instanceof Command.Idle) {
-            EngineHistoryProperty.idleThenDone(model, tag);
+            InProcessSessions.idleThenDone(model, tag);
         } else {
             model.execute(tag, command);
         }
         Connection store = run.storeConnections.get(id);
-        List<String> lines = EngineHistoryProperty.lines(command instanceof Command.Idle
-                ? EngineHistoryProperty.idleThenDone(store, tag) : store.execute(tag, command));
+        List<String> lines = InProcessSessions.lines(command instanceof Command.Idle
+                ? InProcessSessions.idleThenDone(store, tag) : store.execute(tag, command));
         judge(run, new Event.Exchange(id, tag, command, lines));
     }
 

@@ -1,22 +1,23 @@
-package org.modseq.properties.reference;
+package org.modseq.properties.target;
 
 import java.util.List;
 import org.modseq.model.command.Command;
 
 /**
- * The store engine's side of the differential property: the history's sessions (A, B, C), each
- * on a connection of its own, reached in process ({@link InProcessSessions}) or over TCP
- * ({@link TcpSessions}). Answers are wire text, one string per response as
+ * A server under test as client sessions named by id (A, B, C), each on a connection of its own,
+ * reached in process ({@link InProcessSessions}) or over TCP ({@link TcpSessions}): the
+ * differential properties, the judged histories and the checker all drive servers through it.
+ * Answers are wire text, one string per response, literals inline, one char per octet, as
  * {@link org.modseq.model.response.Response#toWire()} renders it.
  */
-interface StoreSessions extends AutoCloseable {
+public interface ServerSessions extends AutoCloseable {
 
     /** Drops session {@code id}'s connection, if any, without LOGOUT and opens a new one: its greeting. */
     List<String> connect(String id);
 
     /**
      * Sends one command of session {@code id}: its responses through the tagged one. An IDLE is
-     * ended by DONE at once, as {@link EngineHistoryProperty#idleThenDone} answers it.
+     * ended by DONE at once, as {@link InProcessSessions#idleThenDone} answers it.
      */
     List<String> send(String id, String tag, Command command);
 

@@ -1,4 +1,4 @@
-package org.modseq.properties.reference;
+package org.modseq.properties.target;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,41 +18,55 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.modseq.model.command.Command;
-import org.modseq.reference.engine.StoreEngine;
+import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.net.ImapServer;
 import org.modseq.reference.net.ServerConfig;
 
 /**
- * The history's sessions as sockets to an {@link ImapServer} over a {@link StoreEngine}: each
+ * Sessions as sockets to an IMAP server: any server on a host and port, or an {@link ImapServer}
+ * this process starts over an engine ({@link #serve}). Each
  * command goes out as its wire text ({@link Command#toWire()}), literals sent after the server's
  * continuation, and the response lines come back with their literals, so that they compare with
  * {@link org.modseq.model.response.Response#toWire()} as they are.
  *
- * <p>Everything stays in order without waiting on the clock: each command's tagged response is
+ * <p>Against the reference everything stays in order without waiting on the clock: each command's tagged response is
  * read before the next step; a dropped connection is half-closed and its end of stream awaited,
  * which the server sends only after the engine has dropped the session; and the server never
  * polls for updates during an IDLE (its poll interval is its idle timeout), so an IDLE reports
- * what was owed when it began and what is owed at DONE, as {@link EngineHistoryProperty#idleThenDone}.
+ * what was owed when it began and what is owed at DONE, as {@link InProcessSessions#idleThenDone}.
  */
-final class TcpSessions implements StoreSessions {
+public final class TcpSessions implements ServerSessions {
 
     /** How long any read may take before the step fails: a hang is a failure, never a wait. */
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
     private static final ServerConfig CONFIG = ServerConfig.defaults().withPort(0)
             .withIdlePollInterval(ServerConfig.DEFAULT_IDLE_TIMEOUT);
     /** A literal's announcement at the end of a line: {@code {n}} or the non-synchronizing {@code {n+}}. */
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)(\\+?)}$");
 
+    private final String host;
+    private final int port;
+    private final Duration readTimeout;
     private final ImapServer server;
     private final Map<String, Wire> sessions = new HashMap<>();
 
-    private TcpSessions(ImapServer server) {
+    private TcpSessions(String host, int port, Duration readTimeout, ImapServer server) {
+        this.host = host;
+        this.port = port;
+        this.readTimeout = readTimeout;
         this.server = server;
     }
 
-    static TcpSessions start(StoreEngine engine) {
+    /** Sessions to a server that listens on {@code host:port}; any read longer than {@code readTimeout} fails. */
+    public static TcpSessions connectTo(String host, int port, Duration readTimeout) {
+        return new TcpSessions(host, port, readTimeout, null);
+    }
+
+    /** Starts an {@link ImapServer} for {@code engine} on a free port of 127.0.0.1; {@link #close} stops it. */
+    public static TcpSessions serve(ImapEngine engine) {
         try {
-            return new TcpSessions(ImapServer.start(engine, CONFIG));
+            ImapServer server = ImapServer.start(engine, CONFIG);
+            return new TcpSessions(ServerConfig.DEFAULT_HOST, server.port(), DEFAULT_READ_TIMEOUT, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +79,7 @@ final class TcpSessions implements StoreSessions {
             if (old != null) {
                 old.drop();
             }
-            Wire wire = new Wire(server.port());
+            Wire wire = new Wire(host, port, readTimeout);
             sessions.put(id, wire);
             return List.of(wire.readResponse());
         } catch (IOException e) {
@@ -104,7 +118,9 @@ final class TcpSessions implements StoreSessions {
             wire.close();
         }
         sessions.clear();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** One client socket: wire text out, response lines (with their literals) in. */
@@ -113,10 +129,10 @@ final class TcpSessions implements StoreSessions {
         private final InputStream in;
         private final OutputStream out;
 
-        Wire(int port) throws IOException {
+        Wire(String host, int port, Duration readTimeout) throws IOException {
             socket = new Socket();
-            socket.connect(new InetSocketAddress(ServerConfig.DEFAULT_HOST, port), (int) READ_TIMEOUT.toMillis());
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+            socket.connect(new InetSocketAddress(host, port), (int) readTimeout.toMillis());
+            socket.setSoTimeout((int) readTimeout.toMillis());
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
