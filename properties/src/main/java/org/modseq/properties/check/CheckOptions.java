@@ -18,9 +18,9 @@ import java.util.OptionalLong;
 public record CheckOptions(int tries, int maxSteps, OptionalLong seed, Duration maxShrinkTime) {
 
     /** Scenarios per run by default: the reference over TCP takes a few seconds for them. */
-    public static final int DEFAULT_TRIES = 200;
+    public static final int DEFAULT_TRIES = 100;
     /** The longest scenario by default, as in the properties' fast profile. */
-    public static final int DEFAULT_MAX_STEPS = 60;
+    public static final int DEFAULT_MAX_STEPS = 150;
     /** Shrinking's budget by default: enough for a few hundred replays against a slow server. */
     public static final Duration DEFAULT_MAX_SHRINK_TIME = Duration.ofSeconds(60);
 

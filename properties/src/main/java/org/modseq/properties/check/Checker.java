@@ -74,24 +74,28 @@ public final class Checker {
                 .withSeed(firstSeed).withMaxShrinkTime(options.maxShrinkTime());
         PropertyResult<HistoryStep> result;
         try {
-            result = PropertyRunner.check(property, settings);
-        } catch (UnusableTargetException e) {
-            ScenarioFailed smallest = property.smallestFailure();
-            if (smallest == null) {
-                throw e;
+            try {
+                result = PropertyRunner.check(property, settings);
+            } catch (UnusableTargetException e) {
+                ScenarioFailed smallest = property.smallestFailure();
+                if (smallest == null) {
+                    throw e;
+                }
+                // The server went away while shrinking: report the smallest failure found so far.
+                long seed = firstSeed;
+                for (int i = 1; i < property.scenarios(); i++) {
+                    seed = PropertyRunner.nextSeed(seed);
+                }
+                return new CheckReport.Fails(target.name(), seed, property.scenarios(), smallest.finding,
+                        smallest.events, 0, 0, property.shrinkReplays(), since(start));
             }
-            // The server went away while shrinking: report the smallest failure found so far.
-            long seed = firstSeed;
-            for (int i = 1; i < property.scenarios(); i++) {
-                seed = PropertyRunner.nextSeed(seed);
+            try {
+                property.removeLeftovers();
+            } catch (UnusableTargetException e) {
+                // The verdict stands; the mailboxes under the prefix stay behind.
             }
-            return new CheckReport.Fails(target.name(), seed, property.scenarios(), smallest.finding, smallest.events,
-                    0, 0, property.shrinkReplays(), since(start));
-        }
-        try {
-            property.removeLeftovers();
-        } catch (UnusableTargetException e) {
-            // The verdict stands; the mailboxes under the prefix stay behind.
+        } finally {
+            property.closePreparingSessions();
         }
         return switch (result) {
             case PropertyResult.Passed<HistoryStep> passed -> new CheckReport.Conforms(target.name(),

@@ -4,9 +4,12 @@ import java.io.EOFException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.modseq.model.command.Command;
 import org.modseq.model.judge.Event;
@@ -40,6 +43,7 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         final ModelGuide guide;
         final List<Event> events = new ArrayList<>();
         final Set<String> connected = new HashSet<>();
+        final ServerUidValidities uidValidities = new ServerUidValidities();
         Judge judge;
         int tags;
         /** A failure of the scenario's setup, thrown by its first step. */
@@ -68,6 +72,8 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
     private String firstKind;
     /** The failure of that kind with the fewest events so far. */
     private ScenarioFailed smallest;
+    /** Account name to the unjudged session that deletes what scenarios left. */
+    private final Map<String, UnjudgedSession> preparing = new HashMap<>();
 
     ConformanceProperty(CheckTarget target, MailboxNames names, String prefix, int tries, CheckProgress progress,
             long startNanos) {
@@ -113,17 +119,40 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         return scenario;
     }
 
-    /** Deletes, unjudged, the mailboxes under this check's prefix in every account the scenarios use. */
+    /**
+     * Deletes, unjudged, the mailboxes under this check's prefix in every account the scenarios
+     * use. The sessions that do it stay logged in from one scenario to the next (a login costs a
+     * real server tens of milliseconds); one that the server has closed meanwhile is opened again.
+     */
     void removeLeftovers() {
         Set<String> done = new LinkedHashSet<>();
         for (String id : SESSIONS) {
             Account account = target.accountOf(id);
             if (done.add(account.name())) {
-                try (UnjudgedSession session = UnjudgedSession.logIn(target, account)) {
+                UnjudgedSession session = preparing.get(account.name());
+                try {
+                    if (session == null) {
+                        session = UnjudgedSession.logIn(target, account);
+                        preparing.put(account.name(), session);
+                    }
+                    session.deleteMailboxesUnder(prefix);
+                } catch (UnusableTargetException e) {
+                    if (session == null) {
+                        throw e;
+                    }
+                    session.close();
+                    session = UnjudgedSession.logIn(target, account);
+                    preparing.put(account.name(), session);
                     session.deleteMailboxesUnder(prefix);
                 }
             }
         }
+    }
+
+    /** Logs out the sessions that prepare the accounts. */
+    void closePreparingSessions() {
+        preparing.values().forEach(UnjudgedSession::close);
+        preparing.clear();
     }
 
     /** The scenario's mailboxes, created by session {@code id} and judged; a refusal makes the server unusable. */
@@ -143,9 +172,34 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         return generator.nextStep(scenario.guide::state);
     }
 
+    /**
+     * A reconnect can always run; a command needs its session logged in, and one the generator
+     * draws only with a mailbox selected needs one selected: shrinking drops the steps that
+     * only made sense after a step it removed, so the minimal scenario holds no stray BADs.
+     */
     @Override
     public boolean precondition(Scenario scenario, HistoryStep step) {
-        return step instanceof HistoryStep.Reconnect || scenario.guide.authenticated(step.session());
+        return switch (step) {
+            case HistoryStep.Reconnect r -> true;
+            case HistoryStep.Send s -> scenario.guide.authenticated(s.session())
+                    && (!drawnWhenSelected(s.command()) || scenario.guide.selected(s.session()));
+        };
+    }
+
+    private static boolean drawnWhenSelected(Command command) {
+        return switch (command) {
+            case Command.Fetch c -> true;
+            case Command.Store c -> true;
+            case Command.Search c -> true;
+            case Command.Expunge c -> true;
+            case Command.UidExpunge c -> true;
+            case Command.Check c -> true;
+            case Command.Close c -> true;
+            case Command.Unselect c -> true;
+            case Command.Copy c -> true;
+            case Command.Move c -> true;
+            default -> false;
+        };
     }
 
     @Override
@@ -223,19 +277,26 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         send(scenario, id, new Command.Login(account.name(), account.password()));
     }
 
-    /** Session {@code id} sends {@code command}, judged: its response lines. */
+    /**
+     * Session {@code id} sends {@code command} as drawn to the guide, and with the server's own
+     * UIDVALIDITY where it names one to the server, judged: the server's response lines.
+     */
     private List<String> send(Scenario scenario, String id, Command command) {
         String tag = "t" + ++scenario.tags;
+        String namespace = target.setup().sharedMailboxes() ? "" : target.accountOf(id).name();
+        Command sent = scenario.uidValidities.forServer(namespace, command, command instanceof Command.Select s
+                ? scenario.guide.state(id).mailbox(s.mailbox()) : Optional.empty());
         if (!(command instanceof Command.Login)) {
             scenario.guide.send(id, command);
         }
         List<String> lines;
         try {
-            lines = scenario.sessions.send(id, tag, command);
+            lines = scenario.sessions.send(id, tag, sent);
         } catch (UncheckedIOException e) {
-            throw failed(scenario, id, tag + " " + command.toWire(), e);
+            throw failed(scenario, id, tag + " " + sent.toWire(), e);
         }
-        judge(scenario, new Event.Exchange(id, tag, command, lines));
+        judge(scenario, new Event.Exchange(id, tag, sent, lines));
+        scenario.uidValidities.learn(namespace, sent, lines);
         return lines;
     }
 

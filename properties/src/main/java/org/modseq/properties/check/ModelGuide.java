@@ -98,6 +98,11 @@ final class ModelGuide {
         return state(id).session(id).map(Session::isAuthenticated).orElse(false);
     }
 
+    /** Whether session {@code id} has a mailbox selected, as the model sees it. */
+    boolean selected(String id) {
+        return state(id).session(id).map(s -> s.selected().isPresent()).orElse(false);
+    }
+
     void close() {
         List.copyOf(connections.values()).forEach(Connection::drop);
         connections.clear();

@@ -115,7 +115,7 @@ class CheckCommandTest {
         Path junit = dir.resolve("report.xml");
         Run run;
         try (ImapServer server = faultyServer()) {
-            run = run(args(server, "--tries", "500", "--seed", "0x5eedc0de", "--json", json.toString(),
+            run = run(args(server, "--tries", "500", "--seed", "0x5eedc0de", "--shrink-time", "5", "--json", json.toString(),
                     "--junit", junit.toString()).toArray(String[]::new));
         }
         assertEquals(CheckCommand.EXIT_FAILS, run.exitCode(), run.out() + run.err());
@@ -145,7 +145,7 @@ class CheckCommandTest {
         assertTrue(failure.getTextContent().contains("Minimal scenario (seed " + seed + ")"));
 
         try (ImapServer server = faultyServer()) {
-            Run replay = run(args(server, "--seed", seed, "--tries", "1").toArray(String[]::new));
+            Run replay = run(args(server, "--seed", seed, "--tries", "1", "--shrink-time", "0").toArray(String[]::new));
             assertEquals(CheckCommand.EXIT_FAILS, replay.exitCode(), replay.out() + replay.err());
             assertTrue(replay.out().contains("Violated: " + rule + " "), replay.out());
             assertTrue(replay.out().contains("(scenario 1, "), replay.out());
