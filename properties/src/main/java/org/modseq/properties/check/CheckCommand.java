@@ -150,6 +150,13 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             report = Checker.run(target, options, quiet ? CheckProgress.SILENT : progress);
         } catch (UnusableTargetException e) {
+            // CI reads the reports: they say why there is no verdict.
+            if (json != null) {
+                write(json, "--json", JsonReport.unusable(target.name(), e.getMessage()));
+            }
+            if (junit != null) {
+                write(junit, "--junit", JunitReport.unusable(target.name(), e.getMessage()));
+            }
             throw new CommandFailure(e.getMessage(), e);
         } finally {
             progress.finish();

@@ -20,7 +20,7 @@ import org.modseq.properties.engine.Settings;
  * </pre>
  *
  * A conforming report has {@code "conforms": true}, {@code "firstSeed"} and {@code "steps"}
- * instead of the failure's fields.
+ * instead of the failure's fields; a check that could not run has {@code "error"} instead.
  */
 public final class JsonReport {
 
@@ -49,6 +49,15 @@ public final class JsonReport {
                 field(out, "shrinkReplays", String.valueOf(f.shrinkReplays()));
             }
         }
+        return out.append("}\n").toString();
+    }
+
+    /** A check that could not run ({@link UnusableTargetException}): the target and why. */
+    public static String unusable(String target, String message) {
+        StringBuilder out = new StringBuilder("{");
+        field(out, "target", string(target));
+        field(out, "conforms", "false");
+        field(out, "error", string(message));
         return out.append("}\n").toString();
     }
 

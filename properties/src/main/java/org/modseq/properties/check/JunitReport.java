@@ -78,6 +78,44 @@ public final class JunitReport {
         return text.toString();
     }
 
+    /**
+     * A check that could not run ({@link UnusableTargetException}): one test case in error, so
+     * that CI shows why rather than a missing report.
+     */
+    public static String unusable(String target, String message) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "modseq-check " + clean(target));
+            xml.writeAttribute("tests", "1");
+            xml.writeAttribute("failures", "0");
+            xml.writeAttribute("errors", "1");
+            xml.writeAttribute("skipped", "0");
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", "org.modseq.check");
+            xml.writeAttribute("name", "RFC 7162 conformance of " + clean(target));
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", clean(message));
+            xml.writeAttribute("type", "unusable target");
+            xml.writeEndElement();
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing JUnit XML to a string failed", e);
+        }
+        return text.toString();
+    }
+
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeEmptyElement("property");

@@ -80,11 +80,22 @@ class CheckCommandTest {
     }
 
     @Test
-    void aWrongPasswordExitsWithTwo() {
+    void aWrongPasswordExitsWithTwoAndTheReportsSayWhy() throws Exception {
+        Path json = dir.resolve("report.json");
+        Path junit = dir.resolve("report.xml");
+        String message = "LOGIN as alice refused by 127.0.0.1:";
         try (ImapServer server = ReferenceServers.serve(ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS))) {
-            assertOneLineError(run("--port", String.valueOf(server.port()), "--user", "alice", "--password", "nope"),
-                    "LOGIN as alice refused by 127.0.0.1:" + server.port());
+            message += server.port();
+            assertOneLineError(run("--port", String.valueOf(server.port()), "--user", "alice", "--password", "nope",
+                    "--json", json.toString(), "--junit", junit.toString()), message);
         }
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertFalse(report.get("conforms").asBoolean());
+        assertTrue(report.get("error").asText().startsWith(message), report.toString());
+        Element suite = junit(junit).getDocumentElement();
+        assertEquals("1", suite.getAttribute("errors"));
+        Element error = (Element) suite.getElementsByTagName("error").item(0);
+        assertTrue(error.getAttribute("message").startsWith(message), error.getAttribute("message"));
     }
 
     @Test

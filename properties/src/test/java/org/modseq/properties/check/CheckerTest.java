@@ -147,6 +147,25 @@ class CheckerTest {
     }
 
     @Test
+    void aServerThatClosesTheConnectionFailsWithConnectionLost() {
+        StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
+        try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(engine, (command, responses) -> {
+            if (command instanceof Command.Enable) {
+                throw new IllegalStateException("a fault: the server gives up on ENABLE");
+            }
+            return responses;
+        }))) {
+            CheckReport report = Checker.run(ReferenceServers.target(server, ServerSetup.PER_USER_MAILBOXES),
+                    options(20).withMaxShrinkTime(Duration.ZERO));
+            CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class, report);
+            Finding.ConnectionLost lost = assertInstanceOf(Finding.ConnectionLost.class, fails.finding());
+            assertTrue(lost.command().contains(" ENABLE "), lost.describe());
+            assertTrue(lost.describe().startsWith("the server closed the connection of " + lost.connection()),
+                    lost.describe());
+        }
+    }
+
+    @Test
     void anUnreachableServerIsUnusable() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
