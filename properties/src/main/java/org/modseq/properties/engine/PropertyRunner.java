@@ -116,7 +116,7 @@ public final class PropertyRunner {
      * The seed of the try after the one with {@code seed}: one SplitMix64 step, so consecutive
      * tries get well-mixed, unrelated seeds while any single try is replayable from its own seed.
      */
-    static long nextSeed(long seed) {
+    public static long nextSeed(long seed) {
         long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

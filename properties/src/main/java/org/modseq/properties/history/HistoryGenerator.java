@@ -3,8 +3,10 @@ package org.modseq.properties.history;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.modseq.model.command.Command;
 import org.modseq.model.command.FetchItem;
 import org.modseq.model.command.SearchKey;
@@ -36,16 +38,19 @@ import org.modseq.properties.engine.Gen;
  *
  * <p>Sessions and their users are fixed: {@code A} and {@code B} are one user (so private flags
  * are shared between them), {@code C} is another.
+ *
+ * <p>The mailbox names are {@link MailboxNames#DEFAULT} for the static {@link #next(ServerState)};
+ * a generator of {@link #of(MailboxNames)} uses other ones, and names INBOX only when they do.
  */
 public final class HistoryGenerator {
 
     /** Session id to user; every user's password is {@link #PASSWORD}. */
     public static final Map<String, String> SESSIONS = Map.of("A", "alex", "B", "alex", "C", "bob");
     public static final String PASSWORD = "pw";
-    public static final List<String> MAILBOXES = List.of("INBOX", "Archive");
+    /** The mailboxes every history of the default names starts with. */
+    public static final List<String> MAILBOXES = List.of(MailboxNames.DEFAULT.first(), MailboxNames.DEFAULT.archive());
 
-    /** A mailbox one level below Archive, created and deleted now and then. */
-    private static final String SUBLEVEL = "Archive/2024";
+    private static final HistoryGenerator DEFAULT = new HistoryGenerator(MailboxNames.DEFAULT);
 
     private static final List<Flag> FLAGS = List.of(Flag.SEEN, Flag.FLAGGED, Flag.DELETED, Flag.ANSWERED,
             Flag.of("$Label"), Flag.of("$MDNSent"));
@@ -62,12 +67,30 @@ public final class HistoryGenerator {
 
     private static final Section SUBJECT = new Section(List.of(), Section.Text.HEADER_FIELDS, List.of("Subject"));
 
-    private HistoryGenerator() {
+    private final MailboxNames names;
+
+    private HistoryGenerator(MailboxNames names) {
+        this.names = names;
     }
 
-    /** The next step for {@code state}. */
+    /** A generator of histories over these mailbox names. */
+    public static HistoryGenerator of(MailboxNames names) {
+        return new HistoryGenerator(Objects.requireNonNull(names, "names"));
+    }
+
+    /** The next step for {@code state}, over the {@link MailboxNames#DEFAULT default names}. */
     public static Gen<HistoryStep> next(ServerState state) {
+        return DEFAULT.nextStep(id -> state);
+    }
+
+    /**
+     * The next step, each session's drawn from the state {@code stateOf} gives for it: sessions
+     * of users with mailboxes of their own can be guided by a model of their own user's account.
+     * Each state must hold the session under its history name (A, B, C).
+     */
+    public Gen<HistoryStep> nextStep(Function<String, ServerState> stateOf) {
         return Gen.elements(List.of("A", "B", "C")).flatMap(id -> {
+            ServerState state = stateOf.apply(id);
             Optional<Session> session = state.session(id);
             if (session.isEmpty() || !session.get().isAuthenticated()) {
                 return Gen.constant(new HistoryStep.Reconnect(id));
@@ -81,18 +104,29 @@ public final class HistoryGenerator {
         });
     }
 
-    private static Gen<String> mailboxName(ServerState state) {
-        List<String> names = new ArrayList<>(MAILBOXES);
+    /** The names to draw: the first two and whatever the history made, INBOX only when the names use it. */
+    private Gen<String> mailboxName(ServerState state) {
+        List<String> drawn = new ArrayList<>(List.of(names.first(), names.archive()));
         for (String name : state.mailboxes().keySet()) {
-            if (!names.contains(name)) {
-                names.add(name);
+            if (!drawn.contains(name) && (names.usesInbox() || !MailboxNames.isInbox(name))) {
+                drawn.add(name);
             }
         }
-        names.sort(null);
-        return Gen.elements(names);
+        drawn.sort(null);
+        return Gen.elements(drawn);
     }
 
-    private static Gen<Command> authenticated(ServerState state, Session session) {
+    /** Creating, deleting and renaming: the sublevel's commands only where the names have one. */
+    private List<Command> hierarchyCommands() {
+        List<Command> commands = new ArrayList<>();
+        names.sublevel().ifPresent(sublevel -> commands.addAll(List.of(new Command.Create(sublevel),
+                new Command.Create(sublevel + "/"), new Command.Delete(sublevel))));
+        commands.add(new Command.Rename(names.archive(), names.attic()));
+        commands.add(new Command.Rename(names.attic(), names.archive()));
+        return commands;
+    }
+
+    private Gen<Command> authenticated(ServerState state, Session session) {
         return Gen.frequency(
                 Gen.weighted(8, select(state, session)),
                 Gen.weighted(session.qresync() ? 1 : 6,
@@ -101,20 +135,20 @@ public final class HistoryGenerator {
                 Gen.weighted(4, append(state)),
                 Gen.weighted(2, mailboxName(state).map(n -> new Command.Status(n,
                         List.of(StatusItem.MESSAGES, StatusItem.UIDNEXT, StatusItem.UIDVALIDITY, StatusItem.HIGHESTMODSEQ)))),
-                Gen.weighted(1, Gen.constant(new Command.Create("Archive"))),
-                Gen.weighted(1, Gen.constant(new Command.Delete("Archive"))),
-                Gen.weighted(1, Gen.elements(List.of(new Command.Create(SUBLEVEL), new Command.Create(SUBLEVEL + "/"),
-                        new Command.Delete(SUBLEVEL), new Command.Rename("Archive", "Attic"),
-                        new Command.Rename("Attic", "Archive")))),
+                Gen.weighted(1, Gen.constant(new Command.Create(names.archive()))),
+                Gen.weighted(1, Gen.constant(new Command.Delete(names.archive()))),
+                Gen.weighted(1, Gen.elements(hierarchyCommands())),
                 Gen.weighted(1, Gen.constant(new Command.Noop())),
                 Gen.weighted(2, browsing(state)));
     }
 
     /** A LIST or LSUB, a (UN)SUBSCRIBE, NAMESPACE or ID: what clients send before they sync. */
-    private static Gen<Command> browsing(ServerState state) {
+    private Gen<Command> browsing(ServerState state) {
         Gen<String> reference = Gen.frequency(Gen.weighted(6, Gen.constant("")),
-                Gen.weighted(1, Gen.constant("Archive/")));
-        Gen<String> pattern = Gen.elements(List.of("*", "%", "", "INBOX", "inbox", "Arch*", "%/%", "Archive/%", "*2024"));
+                Gen.weighted(1, Gen.constant(names.archive() + "/")));
+        Gen<String> pattern = Gen.elements(List.of("*", "%", "", "INBOX", "inbox",
+                names.archive().substring(0, Math.min(4, names.archive().length())) + "*", "%/%",
+                names.archive() + "/%", "*2024"));
         Gen<List<Command.IdParameter>> idParameters = Gen.elements(List.of(
                 List.of(),
                 List.of(new Command.IdParameter("name", Optional.of("client")),
@@ -131,7 +165,7 @@ public final class HistoryGenerator {
                         Gen.weighted(2, idParameters.map(p -> new Command.Id(Optional.of(p)))))));
     }
 
-    private static Gen<Command> append(ServerState state) {
+    private Gen<Command> append(ServerState state) {
         Gen<Optional<InternalDate>> date = Gen.frequency(Gen.weighted(3, Gen.constant(Optional.<InternalDate>empty())),
                 Gen.weighted(1, Gen.elements(DATES).map(Optional::of)));
         return mailboxName(state).flatMap(name -> flagSet().flatMap(flags -> date.flatMap(d ->
@@ -142,7 +176,7 @@ public final class HistoryGenerator {
         return Gen.lists(Gen.elements(FLAGS), 0, 3).map(Set::copyOf);
     }
 
-    private static Gen<Command> select(ServerState state, Session session) {
+    private Gen<Command> select(ServerState state, Session session) {
         return mailboxName(state).flatMap(name -> {
             Mailbox mailbox = state.mailbox(name).orElse(null);
             Gen<Optional<SelectParameter>> parameter = Gen.frequency(
@@ -210,7 +244,7 @@ public final class HistoryGenerator {
                 });
     }
 
-    private static Gen<Command> selected(ServerState state, Session session) {
+    private Gen<Command> selected(ServerState state, Session session) {
         SelectedMailbox view = session.mailbox();
         Mailbox mailbox = state.mailbox(view.mailbox()).orElseThrow();
         boolean empty = view.exists() == 0;

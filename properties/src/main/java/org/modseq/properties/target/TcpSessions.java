@@ -112,10 +112,19 @@ public final class TcpSessions implements ServerSessions {
         return lines.subList(0, lines.size() - 1);
     }
 
+    /**
+     * Drops every connection as {@link #connect} drops one, so that the server has ended every
+     * session when this returns (a checker's next scenario must not find them still selecting
+     * its mailboxes), then stops the server this started, if any.
+     */
     @Override
     public void close() {
         for (Wire wire : sessions.values()) {
-            wire.close();
+            try {
+                wire.drop();
+            } catch (IOException e) {
+                wire.close(); // no end of stream within the read timeout: the server hangs or is gone
+            }
         }
         sessions.clear();
         if (server != null) {

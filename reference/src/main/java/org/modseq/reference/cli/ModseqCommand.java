@@ -49,7 +49,15 @@ public final class ModseqCommand implements Callable<Integer> {
      * and {@link CommandFailure} exit with {@link #EXIT_USAGE}, anything else with {@link #EXIT_INTERNAL}.
      */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new ModseqCommand());
+        return withOneLineErrors(new CommandLine(new ModseqCommand()), EXIT_INTERNAL);
+    }
+
+    /**
+     * Sets the error handlers of {@code commandLine} (this one's or another tool's built on the
+     * same conventions): usage errors and {@link CommandFailure} print one line and exit with
+     * {@link #EXIT_USAGE}; anything else prints one line and exits with {@code internalExitCode}.
+     */
+    public static CommandLine withOneLineErrors(CommandLine commandLine, int internalExitCode) {
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(name(failed) + ": " + oneLine(e.getMessage()) + " (see "
@@ -65,7 +73,7 @@ public final class ModseqCommand implements Callable<Integer> {
             }
             failed.getErr().println(name(failed) + ": internal error: " + oneLine(String.valueOf(e)));
             failed.getErr().flush();
-            return EXIT_INTERNAL;
+            return internalExitCode;
         });
         return commandLine;
     }

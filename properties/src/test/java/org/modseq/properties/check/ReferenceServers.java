@@ -1,0 +1,111 @@
+package org.modseq.properties.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.modseq.model.command.Command;
+import org.modseq.model.judge.ServerSetup;
+import org.modseq.model.response.Response;
+import org.modseq.model.server.ServerChoices;
+import org.modseq.reference.cli.Account;
+import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.engine.NamespaceMode;
+import org.modseq.reference.engine.StoreEngine;
+import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.ServerConfig;
+
+/** Reference servers on a free port of 127.0.0.1 for the checker's tests, some with a fault. */
+final class ReferenceServers {
+
+    static final Account ALICE = new Account("alice", "alice-pw");
+    static final Account BOB = new Account("bob", "bob-pw");
+    static final Map<String, String> PASSWORDS = Map.of(ALICE.name(), ALICE.password(), BOB.name(), BOB.password());
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private ReferenceServers() {
+    }
+
+    /** The store engine with a namespace per account, as {@code modseq serve} runs it. */
+    static StoreEngine perUser(ServerChoices choices) {
+        return StoreEngine.create(choices, PASSWORDS, NamespaceMode.PER_USER);
+    }
+
+    /** The store engine with one namespace for all accounts. */
+    static StoreEngine shared(ServerChoices choices) {
+        return StoreEngine.create(choices, PASSWORDS, NamespaceMode.SHARED);
+    }
+
+    /** Serves {@code engine} on a free port; IDLE is not polled, as the differential properties serve it. */
+    static ImapServer serve(ImapEngine engine) {
+        try {
+            return ImapServer.start(engine, ServerConfig.defaults().withPort(0)
+                    .withIdlePollInterval(ServerConfig.DEFAULT_IDLE_TIMEOUT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The target of {@code server}, alice for A and B, bob for C. */
+    static CheckTarget target(ImapServer server, ServerSetup setup) {
+        return CheckTarget.tcp("127.0.0.1", server.port(), TIMEOUT, ALICE, Optional.of(BOB), setup);
+    }
+
+    /**
+     * {@code engine} with every answer passed through {@code fault}, with the command it answers
+     * (a NOOP for updates while idling and for continuation lines): the reference with one fault
+     * switched on.
+     */
+    static ImapEngine faulty(ImapEngine engine, BiFunction<Command, List<Response>, List<Response>> fault) {
+        return () -> {
+            Connection inner = engine.open();
+            return new Connection() {
+                @Override
+                public Response greeting() {
+                    return inner.greeting();
+                }
+
+                @Override
+                public List<Response> execute(String tag, Command command) {
+                    return fault.apply(command, inner.execute(tag, command));
+                }
+
+                @Override
+                public List<Response> continueWith(String line) {
+                    return fault.apply(new Command.Noop(), inner.continueWith(line));
+                }
+
+                @Override
+                public List<Response> idleUpdates() {
+                    return fault.apply(new Command.Noop(), inner.idleUpdates());
+                }
+
+                @Override
+                public boolean isLoggedOut() {
+                    return inner.isLoggedOut();
+                }
+
+                @Override
+                public void drop() {
+                    inner.drop();
+                }
+            };
+        };
+    }
+
+    /** A fault seen in the wild (issue 4): VANISHED (EARLIER) never sent, so clients keep expunged messages. */
+    static List<Response> withoutVanishedEarlier(Command command, List<Response> responses) {
+        List<Response> kept = new ArrayList<>();
+        for (Response r : responses) {
+            if (!(r instanceof Response.Vanished v && v.earlier())) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+}
