@@ -45,10 +45,18 @@ public final class ConvergenceProperty implements StatefulProperty<ConvergencePr
             Flag.of("$Label"), Flag.of("$MDNSent"));
 
     private final SyncTarget target;
+    private final ModSeqTracking tracking;
     private final SyncCoverage coverage = new SyncCoverage();
 
+    /** The property for a client that follows §6. */
     public ConvergenceProperty(SyncTarget target) {
+        this(target, ModSeqTracking.SECTION_6);
+    }
+
+    /** The property for a client that tracks HIGHESTMODSEQ as {@code tracking} says. */
+    public ConvergenceProperty(SyncTarget target, ModSeqTracking tracking) {
         this.target = target;
+        this.tracking = tracking;
     }
 
     /** What the histories reached so far, across all tries. */
@@ -58,7 +66,8 @@ public final class ConvergenceProperty implements StatefulProperty<ConvergencePr
 
     @Override
     public String name() {
-        return "a client following RFC 7162 section 6 converges on " + target.name();
+        return (tracking == ModSeqTracking.SECTION_6 ? "a client following RFC 7162 section 6"
+                : "a client caching each MODSEQ as it arrives") + " converges on " + target.name();
     }
 
     /** The server's sessions, the client, the truth reader and what the changing sessions know. */
@@ -77,10 +86,10 @@ public final class ConvergenceProperty implements StatefulProperty<ConvergencePr
         int tags;
         int messages;
 
-        World(SyncTarget target, SyncCoverage coverage) {
+        World(SyncTarget target, SyncCoverage coverage, ModSeqTracking tracking) {
             this.target = target;
             this.sessions = target.server().get();
-            this.client = new SyncingClient(sessions, CLIENT, target.client(), target.mailbox(), coverage);
+            this.client = new SyncingClient(sessions, CLIENT, target.client(), target.mailbox(), coverage, tracking);
             this.truth = new ServerTruth(sessions, TRUTH, target.client(), target.mailbox());
         }
 
@@ -193,7 +202,7 @@ public final class ConvergenceProperty implements StatefulProperty<ConvergencePr
 
     @Override
     public World initialState() {
-        World world = new World(target, coverage);
+        World world = new World(target, coverage, tracking);
         for (int i = 0; i < target.changers().size(); i++) {
             String id = changerId(i);
             world.sessions.connect(id);

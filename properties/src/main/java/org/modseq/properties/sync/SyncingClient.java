@@ -64,14 +64,20 @@ public final class SyncingClient {
     private int budget = -1;
     private int tags;
     private final SyncCoverage coverage;
+    private final ModSeqTracking tracking;
 
+    /**
+     * A client of {@code mailbox}, as {@code account}, on session {@code sessionId} of
+     * {@code sessions}, recording what it reaches in {@code coverage}.
+     */
     public SyncingClient(ServerSessions sessions, String sessionId, Account account, String mailbox,
-            SyncCoverage coverage) {
+            SyncCoverage coverage, ModSeqTracking tracking) {
         this.sessions = sessions;
         this.sessionId = sessionId;
         this.account = account;
         this.mailbox = mailbox;
         this.coverage = coverage;
+        this.tracking = tracking;
     }
 
     /** The connection broke while the client was reading: thrown out of {@link #exchange}. */
@@ -295,9 +301,12 @@ public final class SyncingClient {
             if (cache.uidValidity().isPresent()) {
                 coverage.record(SyncCoverage.UIDVALIDITY_CHANGED);
             }
+            journal.highestModSeqCached(Optional.empty(), cache.uidValidity().isEmpty()
+                    ? "first synchronisation, under UIDVALIDITY " + uidValidity
+                    : "UIDVALIDITY " + uidValidity + " replaces " + cache.uidValidity().get()
+                            + ": cache emptied (section 6 step 1a, R27)");
             cache = cache.startedOver(uidValidity);
             journal.forgetAll();
-            journal.highestModSeqCached(Optional.empty(), "UIDVALIDITY " + uidValidity + " is new (R27)");
             incremental = false;
         }
         if (link.noModSeq) {
@@ -611,7 +620,7 @@ public final class SyncingClient {
 
     /** R102, §6: the HIGHESTMODSEQ code, else the highest MODSEQ, is taken at the tagged response only. */
     private void taggedResponse() {
-        if (link.synced && !link.noModSeq) {
+        if (link.synced && !link.noModSeq && tracking == ModSeqTracking.SECTION_6) {
             Optional<ModSeq> cached = cache.highestModSeq();
             if (link.code != null) {
                 cache = cache.withHighestModSeq(Optional.of(link.code));
@@ -625,6 +634,12 @@ public final class SyncingClient {
                         + link.highestFetchedSource + ", taken at the tagged response (R102)");
                 coverage.record(SyncCoverage.CACHED_FROM_FETCH);
             }
+        }
+        if (link.synced && !link.noModSeq && tracking == ModSeqTracking.AS_FETCHES_ARRIVE && link.code != null
+                && cache.highestModSeq().isPresent() && link.code.isAfter(cache.highestModSeq().get())) {
+            cache = cache.withHighestModSeq(Optional.of(link.code));
+            journal.highestModSeqCached(cache.highestModSeq(), "HIGHESTMODSEQ response code " + link.codeSource
+                    + ", taken only because it is higher (unsafe, section 6)");
         }
         link.sinceTaggedCleared();
     }
@@ -642,6 +657,11 @@ public final class SyncingClient {
         if (modSeq.isPresent() && (link.highestFetched == null || modSeq.get().isAfter(link.highestFetched))) {
             link.highestFetched = modSeq.get();
             link.highestFetchedSource = source;
+        }
+        if (modSeq.isPresent() && tracking == ModSeqTracking.AS_FETCHES_ARRIVE && link.synced && !link.noModSeq
+                && cache.highestModSeq().isPresent() && modSeq.get().isAfter(cache.highestModSeq().get())) {
+            cache = cache.withHighestModSeq(modSeq);
+            journal.highestModSeqCached(modSeq, "MODSEQ " + source + ", taken as it arrived (unsafe, section 6)");
         }
         if (uid == null) {
             // A message announced by EXISTS whose UID the client has not fetched yet: it is above
