@@ -46,6 +46,12 @@ class ConvergenceTeethTest {
     }
 
     @Test
+    void aQresyncSelectThatNamesALiveUidInVanishedEarlierFailsNamingR78() {
+        failsWith("a server naming a live UID in VANISHED (EARLIER)", ServerChoices.RFC_DEFAULTS,
+                ServerWithFault::namesALiveUidInVanishedEarlier, "R78", "dropped it on");
+    }
+
+    @Test
     void aSelectThatReportsHighestModSeqOneTooHighFailsNamingR25() {
         failsWith("a server reporting HIGHESTMODSEQ one too high", ServerChoices.RFC_DEFAULTS,
                 ServerWithFault::reportsHighestModSeqOneTooHigh, "R25");

@@ -2,13 +2,17 @@ package org.modseq.properties.sync;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modseq.model.rfc.Covers;
+import org.modseq.model.mailbox.Flag;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.PropertyRunner;
 import org.modseq.properties.engine.Settings;
+import org.modseq.properties.model.ModelHistoryProperty;
 
 /**
  * Client-sync convergence against the reference store engine: a client that follows RFC 7162
@@ -35,6 +39,10 @@ class ConvergenceTest {
         return Settings.fromSystemProperties(300, 5_000, 60, 200);
     }
 
+    private static Settings fewer() {
+        return Settings.fromSystemProperties(150, 2_000, 60, 200);
+    }
+
     private static Settings overTcp() {
         return Settings.fromSystemProperties(20, 500, 60, 200);
     }
@@ -56,10 +64,35 @@ class ConvergenceTest {
 
     @Test
     void clientConvergesOnTheReferenceUnderHardestChoices() {
-        List<String> hardest = new java.util.ArrayList<>(EVERY_SITUATION);
+        List<String> hardest = new ArrayList<>(EVERY_SITUATION);
         hardest.add(SyncCoverage.CACHED_FROM_LOWER_CODE);
         check(new ConvergenceProperty(SyncTargets.inProcess("the reference hardest on clients",
                 ServerChoices.HARDEST_ON_CLIENTS)), inProcess(), hardest);
+    }
+
+    /**
+     * Private {@code \Seen} (R8: the other user's \Seen is not the client's), one mod-sequence
+     * per message, spurious MODIFIED, an expunge history of three, NOMODSEQ for the other mailbox.
+     */
+    @Test
+    void clientConvergesOnTheReferenceWithPrivateSeenAndShortHistory() {
+        check(new ConvergenceProperty(SyncTargets.inProcess("the reference with private \\Seen and a short history",
+                ModelHistoryProperty.mixed())), fewer(), List.of(SyncCoverage.CHECKED, SyncCoverage.QRESYNC_VANISHED));
+    }
+
+    /**
+     * Updates held back until NOOP with private flags, STORE on expunged messages answered OK,
+     * no UID in CONDSTORE-only FETCH (so the client maps message numbers), no HIGHESTMODSEQ
+     * after EXPUNGE without QRESYNC, no-op STOREs that bump, and an expunge history of one.
+     */
+    @Test
+    void clientConvergesOnTheReferenceWithHeldBackUpdatesAndPrivateFlags() {
+        ServerChoices choices = ServerChoices.RFC_DEFAULTS.withPrivateFlags(Set.of(Flag.SEEN, Flag.of("$Label")))
+                .withUpdateDelivery(ServerChoices.UpdateDelivery.ON_NOOP).withFetchForFailedStore(true)
+                .withStoreOnExpunged(ServerChoices.StoreOnExpunged.OK).withUidInCondstoreFetch(false)
+                .withHighestModSeqAfterExpunge(false).withNoOpStoreBumpsModSeq(true).withExpungeHistoryBound(1);
+        check(new ConvergenceProperty(SyncTargets.inProcess("the reference holding back updates, with private flags",
+                choices)), fewer(), List.of(SyncCoverage.CHECKED, SyncCoverage.CACHED_FROM_LOWER_CODE));
     }
 
     @Test

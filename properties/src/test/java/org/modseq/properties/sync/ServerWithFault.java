@@ -43,6 +43,32 @@ record ServerWithFault(ImapEngine engine, BiFunction<Command, List<Response>, Li
         return out;
     }
 
+    /**
+     * SELECT ... (QRESYNC ...) also names the lowest UID the client asked about (or UID 1) in
+     * VANISHED (EARLIER), whether or not it still exists: issue 4's failure mode 2 (R78).
+     */
+    static List<Response> namesALiveUidInVanishedEarlier(Command command, List<Response> responses) {
+        if (!(command instanceof Command.Select s && s.parameter().orElse(null) instanceof SelectParameter.Qresync q)) {
+            return responses;
+        }
+        long uid = q.knownUids().map(k -> k.toNumberSet().min()).orElse(1L);
+        List<Response> out = new ArrayList<>();
+        boolean named = false;
+        for (Response r : responses) {
+            if (!named && r instanceof Response.Vanished v && v.earlier()) {
+                out.add(new Response.Vanished(true, v.uids().union(NumberSet.of(uid))));
+                named = true;
+                continue;
+            }
+            if (!named && (r instanceof Response.Fetch || r instanceof Response.Status st && st.isTagged())) {
+                out.add(new Response.Vanished(true, NumberSet.of(uid)));
+                named = true;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
     /** SELECT (not EXAMINE) reports a HIGHESTMODSEQ one above the mailbox's (R25). */
     static List<Response> reportsHighestModSeqOneTooHigh(Command command, List<Response> responses) {
         if (!(command instanceof Command.Select s && !s.readOnly())) {
