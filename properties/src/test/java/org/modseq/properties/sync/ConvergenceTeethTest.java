@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modseq.model.rfc.Covers;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
@@ -40,24 +41,28 @@ class ConvergenceTeethTest {
     }
 
     @Test
+    @Covers({"R69", "R78"})
     void aQresyncSelectThatLeavesOutAnExpungedUidFailsNamingR78() {
         failsWith("a server leaving a UID out of VANISHED (EARLIER)", ServerChoices.RFC_DEFAULTS,
                 ServerWithFault::dropsAVanishedEarlierUid, "R78");
     }
 
     @Test
+    @Covers("R78")
     void aQresyncSelectThatNamesALiveUidInVanishedEarlierFailsNamingR78() {
         failsWith("a server naming a live UID in VANISHED (EARLIER)", ServerChoices.RFC_DEFAULTS,
                 ServerWithFault::namesALiveUidInVanishedEarlier, "R78", "dropped it on");
     }
 
     @Test
+    @Covers("R25")
     void aSelectThatReportsHighestModSeqOneTooHighFailsNamingR25() {
         failsWith("a server reporting HIGHESTMODSEQ one too high", ServerChoices.RFC_DEFAULTS,
                 ServerWithFault::reportsHighestModSeqOneTooHigh, "R25");
     }
 
     @Test
+    @Covers("R96")
     void aServerThatHoldsBackChangesWithoutALowerHighestModSeqFailsNamingR96() {
         failsWith("a server holding back changes without a lower HIGHESTMODSEQ", ServerChoices.HARDEST_ON_CLIENTS,
                 ServerWithFault::omitsTheHeldBackHighestModSeq, "R96");
@@ -68,6 +73,7 @@ class ConvergenceTeethTest {
      * warns against (R102, X40), fails against the correct reference that holds changes back.
      */
     @Test
+    @Covers({"R102", "X40"})
     void aClientCachingEachModSeqAsItArrivesFailsAgainstTheHardestReference() {
         ConvergenceProperty property = new ConvergenceProperty(SyncTargets.inProcess("the reference hardest on clients",
                 ServerChoices.HARDEST_ON_CLIENTS), ModSeqTracking.AS_FETCHES_ARRIVE);

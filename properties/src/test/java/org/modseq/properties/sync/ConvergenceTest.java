@@ -22,7 +22,7 @@ import org.modseq.properties.model.ModelHistoryProperty;
  * histories and over TCP for a few. {@code -Pdeep} (or {@code -Dmodseq.properties.profile=deep})
  * runs many more and longer ones; {@code -Dmodseq.seed=...} replays one.
  */
-@Covers({"R27", "R62", "R83", "R88", "R102", "X40", "X41"})
+@Covers({"R27", "R57", "R69", "R71", "R78", "R96", "R102"})
 class ConvergenceTest {
 
     private static void check(ConvergenceProperty property, Settings settings, List<String> mustReach) {
