@@ -67,6 +67,14 @@ public final class SyncJournal {
                 knownUids, seqMatchTop);
     }
 
+    /** The SELECT showed a new UIDVALIDITY or NOMODSEQ: the resynchronisation is a full one after all. */
+    void resyncInFull() {
+        if (lastResync != null) {
+            lastResync = new Resync(lastResync.commands(), Optional.empty(), lastResync.sinceGround(), false,
+                    Optional.empty(), 0);
+        }
+    }
+
     void resyncCommand(String command) {
         if (lastResync != null) {
             List<String> commands = new java.util.ArrayList<>(lastResync.commands());

@@ -109,6 +109,7 @@ public final class SyncingClient {
         String highestFetchedSource;
 
         // Of the current command:
+        Command command;
         final Set<Uid> fetchedUids = new HashSet<>();
         final Set<Uid> flaggedUids = new HashSet<>();
         final Set<Uid> modSeqOnlyUids = new HashSet<>();
@@ -120,7 +121,8 @@ public final class SyncingClient {
             return capabilities.contains(capability);
         }
 
-        void beginCommand() {
+        void beginCommand(Command sent) {
+            command = sent;
             fetchedUids.clear();
             flaggedUids.clear();
             modSeqOnlyUids.clear();
@@ -191,7 +193,8 @@ public final class SyncingClient {
             hangUp();
             return false;
         }
-        return finishStep(loss);
+        finishStep(loss);
+        return true;
     }
 
     /**
@@ -233,14 +236,13 @@ public final class SyncingClient {
         openLink();
     }
 
-    private boolean finishStep(ConnectionLoss loss) {
+    /** A loss planned beyond the step's last response happens when the step ends. */
+    private void finishStep(ConnectionLoss loss) {
         budget = -1;
         if (loss.afterResponses().isPresent()) {
             coverage.record(SyncCoverage.LOST_BETWEEN_COMMANDS);
             hangUp();
-            return false;
         }
-        return true;
     }
 
     private void openLink() {
@@ -307,12 +309,14 @@ public final class SyncingClient {
                             + ": cache emptied (section 6 step 1a, R27)");
             cache = cache.startedOver(uidValidity);
             journal.forgetAll();
+            journal.resyncInFull();
             incremental = false;
         }
         if (link.noModSeq) {
             // §6: NOMODSEQ on a QRESYNC SELECT removes the cached HIGHESTMODSEQ; sync in full.
             cache = cache.withHighestModSeq(Optional.empty());
             journal.highestModSeqCached(Optional.empty(), "NOMODSEQ from SELECT (section 6)");
+            journal.resyncInFull();
             incremental = false;
         }
         NumberSet alsoFetch = NumberSet.EMPTY;
@@ -328,6 +332,7 @@ public final class SyncingClient {
         fetchNew(incremental ? cache.knownBelow() : 1, alsoFetch);
         coverage.record(resyncKind(incremental, parameter, effective));
         link.synced = true;
+        // The value from the mailbox opening (section 6), whatever codes came after it.
         Optional<ModSeq> highest = link.noModSeq ? Optional.empty() : Optional.ofNullable(link.selectedHighestModSeq);
         cache = cache.withHighestModSeq(highest);
         journal.highestModSeqCached(highest, "HIGHESTMODSEQ of the SELECT, cached once the synchronisation"
@@ -538,7 +543,7 @@ public final class SyncingClient {
         String tag = "c" + ++tags;
         String what = tag + " " + describe(command);
         List<String> lines = sessions.send(sessionId, tag, command);
-        link.beginCommand();
+        link.beginCommand(command);
         List<Response> responses = new ArrayList<>(lines.size());
         for (String line : lines) {
             if (budget == 0) {
@@ -595,7 +600,7 @@ public final class SyncingClient {
                 case ResponseCode.HighestModSeq h -> {
                     link.code = h.modSeq();
                     link.codeSource = source;
-                    if (!link.synced) {
+                    if (link.command instanceof Command.Select) {
                         link.selectedHighestModSeq = h.modSeq();
                     }
                 }
