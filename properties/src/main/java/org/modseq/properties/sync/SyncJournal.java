@@ -1,6 +1,7 @@
 package org.modseq.properties.sync;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class SyncJournal {
 
     void resyncCommand(String command) {
         if (lastResync != null) {
-            List<String> commands = new java.util.ArrayList<>(lastResync.commands());
+            List<String> commands = new ArrayList<>(lastResync.commands());
             commands.add(command);
             lastResync = new Resync(commands, lastResync.since(), lastResync.sinceGround(), lastResync.qresync(),
                     lastResync.knownUids(), lastResync.seqMatchTop());
