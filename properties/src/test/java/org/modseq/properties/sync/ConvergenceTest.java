@@ -2,6 +2,7 @@ package org.modseq.properties.sync;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.PropertyRunner;
 import org.modseq.properties.engine.Settings;
 import org.modseq.properties.model.ModelHistoryProperty;
+import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.ServerConfig;
 
 /**
  * Client-sync convergence against the reference store engine: a client that follows RFC 7162
@@ -93,6 +96,15 @@ class ConvergenceTest {
                 .withHighestModSeqAfterExpunge(false).withNoOpStoreBumpsModSeq(true).withExpungeHistoryBound(1);
         check(new ConvergenceProperty(SyncTargets.inProcess("the reference holding back updates, with private flags",
                 choices)), fewer(), List.of(SyncCoverage.CHECKED, SyncCoverage.CACHED_FROM_LOWER_CODE));
+    }
+
+    @Test
+    void clientConvergesOnALongRunningServerWithAMailboxNamespacePerUser() throws IOException {
+        try (ImapServer server = ImapServer.start(SyncTargets.perUserEngine(ServerChoices.HARDEST_ON_CLIENTS),
+                ServerConfig.defaults().withPort(0).withIdlePollInterval(ServerConfig.DEFAULT_IDLE_TIMEOUT))) {
+            check(new ConvergenceProperty(SyncTargets.running("the reference hardest on clients", server)), overTcp(),
+                    List.of(SyncCoverage.CHECKED, SyncCoverage.UIDVALIDITY_CHANGED));
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.modseq.reference.engine.NamespaceMode;
+import org.modseq.reference.net.ImapServer;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.target.InProcessSessions;
 import org.modseq.properties.target.TcpSessions;
@@ -39,6 +41,23 @@ final class SyncTargets {
     static SyncTarget overTcp(String name, ServerChoices choices) {
         return new SyncTarget(name + " over TCP", () -> TcpSessions.serve(engine(choices)), ALEX, List.of(ALEX, BOB),
                 "Work", "Archive");
+    }
+
+    /**
+     * A server that outlives the histories, reached by host and port as any server would be, with
+     * a namespace per user as {@code modseq serve} (and Dovecot) has: the changing sessions are
+     * the client's own user, and each history starts by deleting and creating its mailboxes.
+     */
+    static SyncTarget running(String name, ImapServer server) {
+        return new SyncTarget(name + " at 127.0.0.1:" + server.port(),
+                () -> TcpSessions.connectTo("127.0.0.1", server.port(), TcpSessions.DEFAULT_READ_TIMEOUT), ALEX,
+                List.of(ALEX, ALEX), "Work", "Archive");
+    }
+
+    /** The engine of {@link #running}: one namespace per user. */
+    static StoreEngine perUserEngine(ServerChoices choices) {
+        return StoreEngine.create(choices, Map.of(ALEX.user(), ALEX.password(), BOB.user(), BOB.password()),
+                NamespaceMode.PER_USER, new Mime4jRenderer(), CLOCK);
     }
 
     private static StoreEngine engine(ServerChoices choices) {
