@@ -312,10 +312,13 @@ public final class SyncingClient {
             journal.resyncInFull();
             incremental = false;
         }
-        if (link.noModSeq) {
-            // §6: NOMODSEQ on a QRESYNC SELECT removes the cached HIGHESTMODSEQ; sync in full.
+        if (link.noModSeq || link.selectedHighestModSeq == null) {
+            // §6: NOMODSEQ on a QRESYNC SELECT removes the cached HIGHESTMODSEQ; and the answer
+            // stands for the changes only when the server "also returns the HIGHESTMODSEQ
+            // response code". Either way the client synchronises in full.
             cache = cache.withHighestModSeq(Optional.empty());
-            journal.highestModSeqCached(Optional.empty(), "NOMODSEQ from SELECT (section 6)");
+            journal.highestModSeqCached(Optional.empty(), link.noModSeq ? "NOMODSEQ from SELECT (section 6)"
+                    : "no HIGHESTMODSEQ from SELECT (section 6)");
             journal.resyncInFull();
             incremental = false;
         }

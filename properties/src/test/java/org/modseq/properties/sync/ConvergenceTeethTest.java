@@ -27,7 +27,7 @@ class ConvergenceTeethTest {
      * rule it names, and a few hundred replays already leave a history of a handful of steps.
      */
     private static Settings settings() {
-        return Settings.fromSystemProperties(2_000, 10_000, 60, 200).withMaxShrinkAttempts(400)
+        return Settings.fromSystemProperties(3_000, 10_000, 60, 200).withMaxShrinkAttempts(400)
                 .withMaxShrinkTime(Duration.ofSeconds(5));
     }
 

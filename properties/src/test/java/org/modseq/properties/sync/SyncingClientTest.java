@@ -181,6 +181,22 @@ class SyncingClientTest {
     }
 
     @Test
+    @Covers("R102")
+    void aQresyncSelectWithoutHighestModSeqIsFollowedByAFullSync() {
+        firstSync();
+        client.hangUp();
+        logIn(true);
+        server.expect("SELECT INBOX (QRESYNC (3857529045 96 6:8))", "* 2 EXISTS",
+                        "* OK [UIDVALIDITY 3857529045] UIDs valid", "TAG OK [READ-WRITE] done")
+                .expect("UID FETCH 1:* (FLAGS)", "* 1 FETCH (UID 6 FLAGS ())", "* 2 FETCH (UID 9 FLAGS ())",
+                        "TAG OK done");
+        assertTrue(client.resync(QRESYNC_EXACT, ConnectionLoss.NEVER));
+        assertEquals(Set.of(Uid.of(6), Uid.of(9)), client.cache().messages().keySet());
+        assertEquals(Optional.empty(), highestModSeq());
+        server.assertDone();
+    }
+
+    @Test
     @Covers({"R28", "R63", "X30"})
     void withoutEnabledQresyncTheClientResyncsWithCondstoreAlone() {
         firstSync();
