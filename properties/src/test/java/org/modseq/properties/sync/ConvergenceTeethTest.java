@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.function.BiFunction;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
-import org.modseq.model.rfc.Covers;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
+import org.modseq.model.rfc.Covers;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.PropertyRunner;
