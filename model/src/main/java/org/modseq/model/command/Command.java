@@ -23,6 +23,26 @@ public sealed interface Command {
 
     String toWire();
 
+    /**
+     * Whether the command is valid only while a mailbox is selected (RFC 3501 §6.4, and UNSELECT,
+     * MOVE and UID EXPUNGE from RFC 3691, 6851 and 4315, which extend that state).
+     */
+    default boolean needsSelectedMailbox() {
+        return switch (this) {
+            case Fetch c -> true;
+            case Store c -> true;
+            case Search c -> true;
+            case Expunge c -> true;
+            case UidExpunge c -> true;
+            case Close c -> true;
+            case Unselect c -> true;
+            case Copy c -> true;
+            case Move c -> true;
+            case Check c -> true;
+            default -> false;
+        };
+    }
+
     record Capability() implements Command {
         @Override
         public String toWire() {

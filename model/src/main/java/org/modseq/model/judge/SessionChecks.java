@@ -48,7 +48,7 @@ final class SessionChecks {
             problem = a.user() != null ? "LOGIN when already authenticated" : null;
         } else if (!anyState && a.user() == null) {
             problem = UpdateChecks.verb(command) + " before LOGIN";
-        } else if (needsMailbox(command) && a.view() == null) {
+        } else if (command.needsSelectedMailbox() && a.view() == null) {
             problem = UpdateChecks.verb(command) + " with no mailbox selected";
         }
         if (problem == null) {
@@ -59,22 +59,6 @@ final class SessionChecks {
         }
         UpdateChecks.walk(a, UpdateChecks.Shape.plain());
         return true;
-    }
-
-    private static boolean needsMailbox(Command command) {
-        return switch (command) {
-            case Command.Fetch c -> true;
-            case Command.Store c -> true;
-            case Command.Search c -> true;
-            case Command.Expunge c -> true;
-            case Command.UidExpunge c -> true;
-            case Command.Close c -> true;
-            case Command.Unselect c -> true;
-            case Command.Copy c -> true;
-            case Command.Move c -> true;
-            case Command.Check c -> true;
-            default -> false;
-        };
     }
 
     /**

@@ -33,20 +33,7 @@ public final class Refusals {
             // RFC 5161 §3.1: ENABLE is valid in the authenticated state only.
             return selected ? "ENABLE is only valid before a mailbox is selected" : null;
         }
-        boolean needsMailbox = switch (command) {
-            case Command.Fetch c -> true;
-            case Command.Store c -> true;
-            case Command.Search c -> true;
-            case Command.Expunge c -> true;
-            case Command.UidExpunge c -> true;
-            case Command.Close c -> true;
-            case Command.Unselect c -> true;
-            case Command.Copy c -> true;
-            case Command.Move c -> true;
-            case Command.Check c -> true;
-            default -> false;
-        };
-        return needsMailbox && !selected ? "No mailbox selected" : null;
+        return command.needsSelectedMailbox() && !selected ? "No mailbox selected" : null;
     }
 
     /** R75-R77, R46 and the choice for 0, R30 and R48: what is wrong with a FETCH's modifiers, or null. */

@@ -182,23 +182,7 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         return switch (step) {
             case HistoryStep.Reconnect r -> true;
             case HistoryStep.Send s -> scenario.guide.authenticated(s.session())
-                    && (!drawnWhenSelected(s.command()) || scenario.guide.selected(s.session()));
-        };
-    }
-
-    private static boolean drawnWhenSelected(Command command) {
-        return switch (command) {
-            case Command.Fetch c -> true;
-            case Command.Store c -> true;
-            case Command.Search c -> true;
-            case Command.Expunge c -> true;
-            case Command.UidExpunge c -> true;
-            case Command.Check c -> true;
-            case Command.Close c -> true;
-            case Command.Unselect c -> true;
-            case Command.Copy c -> true;
-            case Command.Move c -> true;
-            default -> false;
+                    && (!s.command().needsSelectedMailbox() || scenario.guide.selected(s.session()));
         };
     }
 
