@@ -15,15 +15,15 @@ import org.modseq.model.mailbox.InternalDate;
  * CLOSE), so that neither needs a scan.
  *
  * <p>UIDs are handed out in ascending order (RFC 3501 §2.3.1.1), so slot order is UID order and
- * a UID finds its slot by binary search. An expunge only clears a live bit; once dead slots
+ * a UID finds its slot by a search that starts where the UID would be ({@link #ceilingSlot}). An expunge only clears a live bit; once dead slots
  * outnumber live ones the arrays are compacted in O(n), which the expunges since the last
  * compaction pay for. Callers must not keep slot numbers across {@link #compactIfSparse()}.
  *
  * <p>Per message this holds the UID (4 bytes), the add mod-sequence (8), the shared
  * mod-sequence (8), a reference to an interned flag set (4), a reference to the content (4), the
- * internal date (8), the live set (a bit and a 4-byte counter) and the unseen and deleted sets
- * (a bit each), plus a reference to per-flag stamps (4) when the server keeps them (R8): about
- * 41 bytes, 45 with stamps, before array growth slack.
+ * internal date (8), the live set (a bit, and its counts of 64 slots at a time) and the unseen
+ * and deleted sets (a bit each), plus a reference to per-flag stamps (4) when the server keeps
+ * them (R8): about 37 bytes, 41 with stamps, before array growth slack.
  *
  * <p>The content is the message's octets, once, in a byte array of their own: no String around
  * them and no parsed structure. Whatever a FETCH wants of the structure is parsed from the octets
@@ -220,12 +220,30 @@ public final class MessageTable {
         return slot >= 0 && isLive(slot) ? slot : -1;
     }
 
-    /** The first slot whose UID is at least {@code uid}, or {@link #slotCount()}. */
+    /**
+     * The first slot whose UID is at least {@code uid}, or {@link #slotCount()}. UIDs rise by one
+     * per append (RFC 3501 §2.3.1.1), and gaps come only from compacted expunges, so a probe
+     * where the UID would be if the slots were evenly spread usually lands on it: a few probes
+     * instead of log n cache misses in a large mailbox. Probes alternate with halvings, so an
+     * uneven spread still costs O(log n).
+     */
     public int ceilingSlot(long uid) {
         int lo = 0;
         int hi = slots;
+        boolean interpolate = true;
+        // Slots below lo hold UIDs below uid; slots from hi on hold UIDs at least uid.
         while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
+            long low = uid(lo);
+            long high = uid(hi - 1);
+            if (low >= uid) {
+                return lo;
+            }
+            if (high < uid) {
+                return hi;
+            }
+            // low < uid <= high < 2^32 and hi - 1 - lo < 2^31: the product fits in a long.
+            int mid = interpolate ? lo + (int) ((uid - low) * (hi - 1 - lo) / (high - low)) : (lo + hi) >>> 1;
+            interpolate = !interpolate;
             if (uid(mid) < uid) {
                 lo = mid + 1;
             } else {

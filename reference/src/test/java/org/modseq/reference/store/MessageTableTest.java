@@ -14,8 +14,8 @@ import org.modseq.model.mailbox.Flag;
 import org.modseq.model.mailbox.InternalDate;
 
 /**
- * The Fenwick numbering of {@link MessageTable} against the obvious reference: a sorted list of
- * live UIDs, under random appends (UIDs with gaps), expunges and compactions.
+ * The numbering of {@link MessageTable} against the obvious reference: a sorted list of live
+ * UIDs, under random appends (UIDs with gaps), expunges and compactions.
  */
 class MessageTableTest {
 
@@ -146,6 +146,39 @@ class MessageTableTest {
             assertEquals(dateOf(table.uid(slot)), table.internalDate(slot));
         }
         assertEquals(live, walked);
+    }
+
+    @Test
+    void ceilingSlotFindsUidsHoweverUnevenlyTheyAreSpread() {
+        // Clusters, one huge gap and UIDs up to 2^32-1 (RFC 3501 §9 nz-number): the probes that
+        // guess a position from the spread must still find every UID and every gap.
+        SplittableRandom random = new SplittableRandom(7162);
+        for (int round = 0; round < 30; round++) {
+            MessageTable table = new MessageTable(false);
+            List<Long> uids = new ArrayList<>();
+            long uid = 1 + random.nextLong(5);
+            int count = 1 + random.nextInt(3_000);
+            for (int i = 0; i < count && uid <= 0xFFFF_FFFFL; i++) {
+                table.append(uid, 1, Set.of(), new byte[] {'x'}, MessageTable.pack(InternalDate.EPOCH));
+                uids.add(uid);
+                int shape = random.nextInt(100);
+                uid += shape < 90 ? 1 : shape < 98 ? 1 + random.nextInt(50) : 1 + random.nextLong(0xFFFF_FFFFL - uid + 1) / 2;
+            }
+            if (round % 3 == 0 && uid <= 0xFFFF_FFFFL) {
+                table.append(0xFFFF_FFFFL, 1, Set.of(), new byte[] {'x'}, MessageTable.pack(InternalDate.EPOCH));
+                uids.add(0xFFFF_FFFFL);
+            }
+            for (int probe = 0; probe < 2_000; probe++) {
+                long wanted = probe % 2 == 0 ? uids.get(random.nextInt(uids.size())) + random.nextInt(3) - 1
+                        : random.nextLong(0x1_0000_0001L);
+                int expected = 0;
+                while (expected < uids.size() && uids.get(expected) < wanted) {
+                    expected++;
+                }
+                assertEquals(expected, table.ceilingSlot(wanted), "ceiling of " + wanted);
+            }
+            assertEquals(uids.size(), table.ceilingSlot(Long.MAX_VALUE));
+        }
     }
 
     @Test
