@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.modseq.model.server.ServerChoices;
 
 /**
  * One deliberate RFC 7162 violation the reference can be run with ({@link FaultyEngine},
@@ -20,12 +19,14 @@ public enum Fault {
             + " UID, not UIDNEXT-1, and misses the expunged UIDs above it", "R78"),
     VANISHED_EARLIER_NAMES_LIVE_UID("UID FETCH ... (CHANGEDSINCE n VANISHED) also names a UID that still exists in"
             + " VANISHED (EARLIER)", "R78"),
-    QRESYNC_NAMES_LIVE_UID("SELECT ... (QRESYNC ...) also names a UID that still exists in VANISHED (EARLIER)", "R78"),
-    QRESYNC_DROPS_VANISHED_UID("SELECT ... (QRESYNC ...) leaves the highest UID out of VANISHED (EARLIER)", "R78"),
+    QRESYNC_NAMES_LIVE_UID("SELECT ... (QRESYNC ...) also names a UID that still exists in VANISHED (EARLIER)",
+            "R78", "R69"),
+    QRESYNC_DROPS_VANISHED_UID("SELECT ... (QRESYNC ...) leaves the highest UID out of VANISHED (EARLIER)",
+            "R69", "R78"),
     VANISHED_EARLIER_FORGETS_OLD_EXPUNGES("UID FETCH ... (CHANGEDSINCE n VANISHED) answers with the expunges it still"
             + " remembers, leaving out the oldest: a subset of the true expunges, as below a history floor", "R78"),
     NO_VANISHED_EARLIER("UID FETCH ... (CHANGEDSINCE n VANISHED) and SELECT ... (QRESYNC ...) never send VANISHED"
-            + " (EARLIER): clients keep expunged messages", "R78"),
+            + " (EARLIER): clients keep expunged messages", "R69", "R78"),
 
     // HIGHESTMODSEQ that does not rise, or differs between commands.
     HIGHESTMODSEQ_NOT_RAISED_BY_APPEND("HIGHESTMODSEQ does not rise on APPEND until the mailbox changes again",
@@ -38,11 +39,8 @@ public enum Fault {
             "R25", "R57"),
     STATUS_HIGHESTMODSEQ_DIFFERS("STATUS (HIGHESTMODSEQ) answers one more than SELECT would", "R57"),
     SELECT_HIGHESTMODSEQ_TOO_HIGH("SELECT (not EXAMINE) reports a HIGHESTMODSEQ one above the mailbox's", "R25"),
-    HIGHESTMODSEQ_BEFORE_EXPUNGES("the untagged OK [HIGHESTMODSEQ] that follows expunges comes before the EXPUNGE or"
-            + " VANISHED responses it covers: the client's mod-sequence passes expunges it was not told of", "R96"),
-    OMITS_HELD_BACK_HIGHESTMODSEQ("while it holds back changes, the server leaves out the lower OK [HIGHESTMODSEQ]"
-            + " that keeps clients below them (shows only where updates are held back: --policy hardest)",
-            ServerChoices.HARDEST_ON_CLIENTS, "R96"),
+    HIGHESTMODSEQ_BEFORE_EXPUNGES("an untagged OK [HIGHESTMODSEQ] with the mailbox's value comes before the EXPUNGE"
+            + " or VANISHED responses it covers: the client's mod-sequence passes expunges it was not told of", "R96"),
 
     // Zero, negative and out-of-range values.
     HIGHESTMODSEQ_ZERO_FOR_EMPTY_MAILBOX("SELECT of an empty mailbox reports HIGHESTMODSEQ 0", "R31"),
@@ -56,8 +54,8 @@ public enum Fault {
     MODIFIED_SET_WITH_ZERO("MODIFIED response codes include 0", "R35"),
 
     // Ordering.
-    QRESYNC_RESYNC_BEFORE_CLOSED("SELECT ... (QRESYNC ...) with a mailbox selected sends its VANISHED and FETCH"
-            + " responses before OK [CLOSED]", "R74", "R66"),
+    QRESYNC_RESYNC_BEFORE_CLOSED("SELECT ... (QRESYNC ...) with a mailbox selected sends its VANISHED (EARLIER)"
+            + " before OK [CLOSED]", "R74"),
     QRESYNC_RESYNC_BEFORE_SELECT_RESPONSES("SELECT ... (QRESYNC ...) sends its VANISHED and FETCH responses before"
             + " FLAGS, EXISTS and the other standard SELECT responses", "R66"),
     FETCH_BEFORE_VANISHED_EARLIER("VANISHED (EARLIER) comes after the FETCH responses of the same resync", "R79"),
@@ -72,8 +70,6 @@ public enum Fault {
     // seq-match-data.
     SEQ_MATCH_ADDS_UIDS("SELECT ... (QRESYNC ...) with seq-match-data reports expunges outside the known UIDs",
             "R70"),
-    SEQ_MATCH_DROPS_UIDS_ABOVE_LAST_PAIR("SELECT ... (QRESYNC ...) with seq-match-data leaves out expunged UIDs above"
-            + " the last matching pair", "R73"),
 
     // The rest of issue 4's list.
     MODSEQ_WITHOUT_CONDSTORE("FETCH responses carry MODSEQ to clients that never enabled CONDSTORE", "R15"),
@@ -86,17 +82,11 @@ public enum Fault {
 
     private final String cliName;
     private final String failureMode;
-    private final ServerChoices showsUnder;
     private final List<String> rules;
 
     Fault(String failureMode, String... rules) {
-        this(failureMode, ServerChoices.RFC_DEFAULTS, rules);
-    }
-
-    Fault(String failureMode, ServerChoices showsUnder, String... rules) {
         this.cliName = name().toLowerCase(Locale.ROOT).replace('_', '-');
         this.failureMode = failureMode;
-        this.showsUnder = showsUnder;
         this.rules = List.of(rules);
     }
 
@@ -108,11 +98,6 @@ public enum Fault {
     /** What the server does wrong. */
     public String failureMode() {
         return failureMode;
-    }
-
-    /** Server choices under which the fault can show: the RFC defaults, unless it needs held-back updates. */
-    public ServerChoices showsUnder() {
-        return showsUnder;
     }
 
     /** The rules a checker may name for it, the likeliest first: requirement IDs or {@code RFC nnnn §x}. */

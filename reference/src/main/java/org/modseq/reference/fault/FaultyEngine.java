@@ -156,6 +156,7 @@ public final class FaultyEngine implements ImapEngine {
                         : command;
                 case SEQ_MATCH_ADDS_UIDS -> command instanceof Command.Select s
                         && s.parameter().orElse(null) instanceof SelectParameter.Qresync q && q.seqMatch().isPresent()
+                        && q.problem(false).isEmpty()
                         ? new Command.Select(s.mailbox(), s.readOnly(), Optional.of(new SelectParameter.Qresync(
                                 q.uidValidity(), q.modSeq(), Optional.empty(), Optional.empty())))
                         : command;
@@ -190,12 +191,15 @@ public final class FaultyEngine implements ImapEngine {
 
         private List<Response> rewritten(Command command, List<Response> responses, String mailbox) {
             return switch (fault) {
-                case VANISHED_MISSES_UIDS_ABOVE_HIGHEST_LIVE -> isVanishedFetch(command)
-                        && ((Command.Fetch) command).set().hasStar() ? withoutUidsAbove(responses, liveUids()) : responses;
+                case VANISHED_MISSES_UIDS_ABOVE_HIGHEST_LIVE -> isOk(responses) && starredUids(command)
+                        ? withoutUidsAbove(responses, liveUids()) : responses;
                 case VANISHED_EARLIER_NAMES_LIVE_UID -> isVanishedFetch(command) && isOk(responses)
-                        ? namingLiveUid(responses) : responses;
-                case QRESYNC_NAMES_LIVE_UID -> isQresyncSelect(command) && isOk(responses)
-                        ? namingLiveUid(responses) : responses;
+                        ? namingLiveUid(responses, Optional.of(((Command.Fetch) command).set())) : responses;
+                case QRESYNC_NAMES_LIVE_UID -> command instanceof Command.Select s
+                        && s.parameter().orElse(null) instanceof SelectParameter.Qresync q && isOk(responses)
+                        && responses.stream().anyMatch(r -> r instanceof Response.Status st && st.code().orElse(null)
+                                instanceof ResponseCode.UidValidityCode v && v.uidValidity().value() == q.uidValidity())
+                        ? namingLiveUid(responses, q.knownUids()) : responses;
                 case QRESYNC_DROPS_VANISHED_UID -> isQresyncSelect(command)
                         ? mapVanishedEarlier(responses, uids -> uids.minus(NumberSet.of(uids.max()))) : responses;
                 case VANISHED_EARLIER_FORGETS_OLD_EXPUNGES -> isVanishedFetch(command)
@@ -211,13 +215,10 @@ public final class FaultyEngine implements ImapEngine {
                         : r).toList();
                 case SELECT_HIGHESTMODSEQ_TOO_HIGH -> command instanceof Command.Select s && !s.readOnly()
                         ? mapHighestModSeq(responses, m -> m + 1) : responses;
-                case HIGHESTMODSEQ_BEFORE_EXPUNGES -> highestModSeqBeforeExpunges(responses);
-                case OMITS_HELD_BACK_HIGHESTMODSEQ -> command instanceof Command.Select ? responses
-                        : responses.stream().filter(r -> !(r instanceof Response.Status st && !st.isTagged()
-                                && st.code().orElse(null) instanceof ResponseCode.HighestModSeq)).toList();
+                case HIGHESTMODSEQ_BEFORE_EXPUNGES -> condstore ? highestModSeqBeforeExpunges(responses) : responses;
                 case HIGHESTMODSEQ_ZERO_FOR_EMPTY_MAILBOX -> command instanceof Command.Select
-                        && responses.contains(new Response.Exists(0)) ? mapHighestModSeq(responses, m -> 0) : responses;
-                case MODSEQ_ZERO -> mapModSeqAttribute(responses, m -> new FetchAttribute.ModSeqAttribute(ModSeq.ZERO));
+                        && responses.contains(new Response.Exists(0)) ? zeroHighestModSeq(responses) : responses;
+                case MODSEQ_ZERO -> mapModSeqAttribute(responses, m -> new FetchAttribute.Unmodelled("MODSEQ", "(0)"));
                 case MODSEQ_NEGATIVE -> mapModSeqAttribute(responses, m -> new FetchAttribute.Unmodelled("MODSEQ", "(-1)"));
                 case VANISHED_SET_WITH_ZERO -> mapVanishedWire(responses, uids -> "0," + uids.toWire());
                 case VANISHED_SET_WITH_STAR -> mapVanishedWire(responses, uids -> {
@@ -242,12 +243,6 @@ public final class FaultyEngine implements ImapEngine {
                 case CHANGEDSINCE_ZERO_ANSWERED_WITH_NOTHING -> command instanceof Command.Fetch f
                         && f.changedSince().filter(m -> !m.isPositive()).isPresent()
                         ? List.of(Response.Status.tagged(tagOf(responses), Response.Condition.OK, null, "FETCH completed"))
-                        : responses;
-                case SEQ_MATCH_DROPS_UIDS_ABOVE_LAST_PAIR -> command instanceof Command.Select s
-                        && s.parameter().orElse(null) instanceof SelectParameter.Qresync q
-                        && q.seqMatch().filter(m -> !m.uids().hasStar()).isPresent()
-                        ? mapVanishedEarlier(responses, uids -> uids.filter(
-                                u -> u <= q.seqMatch().get().uids().toNumberSet().max()))
                         : responses;
                 case MODSEQ_WITHOUT_CONDSTORE -> condstore ? responses : responses.stream().map(r ->
                         r instanceof Response.Fetch f && f.attribute(FetchAttribute.Flags.class).isPresent()
@@ -277,11 +272,12 @@ public final class FaultyEngine implements ImapEngine {
         }
 
         /**
-         * Names the lowest live UID in VANISHED (EARLIER): in the first such response, or in a new
-         * one before the FETCH responses (R79) when there was none.
+         * Names the lowest live UID the client asked about in VANISHED (EARLIER): in the first such
+         * response, or in a new one before the FETCH responses (R79) when there was none.
          */
-        private List<Response> namingLiveUid(List<Response> responses) {
-            NumberSet live = liveUids();
+        private List<Response> namingLiveUid(List<Response> responses, Optional<SequenceSet> asked) {
+            NumberSet all = liveUids();
+            NumberSet live = asked.map(a -> all.intersect(a.resolve(all.isEmpty() ? 1 : all.max()))).orElse(all);
             if (live.isEmpty()) {
                 return responses;
             }
@@ -303,10 +299,39 @@ public final class FaultyEngine implements ImapEngine {
             return out;
         }
 
-        /** The UIDs of the selected mailbox now, asked of the wrapped connection. */
+        /**
+         * R96: before the first EXPUNGE or VANISHED of an answer, an untagged OK [HIGHESTMODSEQ]
+         * with the mailbox's value now, which counts the expunges not yet reported.
+         */
+        private List<Response> highestModSeqBeforeExpunges(List<Response> responses) {
+            for (int i = 0; i < responses.size(); i++) {
+                if (responses.get(i) instanceof Response.Expunge
+                        || responses.get(i) instanceof Response.Vanished v && !v.earlier()) {
+                    OptionalLong now = highestModSeqOf(selected);
+                    if (now.isEmpty()) {
+                        return responses;
+                    }
+                    List<Response> out = new ArrayList<>(responses);
+                    out.add(i, Response.Status.untagged(Response.Condition.OK,
+                            new ResponseCode.HighestModSeq(ModSeq.of(now.getAsLong())), "Highest mod-sequence"));
+                    return out;
+                }
+            }
+            return responses;
+        }
+
+        /**
+         * The UIDs of the selected mailbox now, asked over the fault's own connection (EXAMINE
+         * takes no \\Recent and changes nothing): on the client's, the probe would take updates
+         * owed to the client.
+         */
         private NumberSet liveUids() {
             List<Long> uids = new ArrayList<>();
-            for (Response r : inner.execute(PROBE_TAG, new Command.Fetch(true, SequenceSet.parse("1:*"),
+            if (selected == null || sideConnection().isEmpty()
+                    || !isOk(side.execute(PROBE_TAG, new Command.Select(selected, true, Optional.empty())))) {
+                return NumberSet.EMPTY;
+            }
+            for (Response r : side.execute(PROBE_TAG, new Command.Fetch(true, SequenceSet.parse("1:*"),
                     List.of(FetchItem.UID), Optional.empty(), false))) {
                 if (r instanceof Response.Fetch f) {
                     f.attribute(FetchAttribute.UidAttribute.class).ifPresent(u -> uids.add(u.uid().value()));
@@ -315,19 +340,27 @@ public final class FaultyEngine implements ImapEngine {
             return NumberSet.of(uids);
         }
 
-        /** {@code mailbox}'s HIGHESTMODSEQ, asked over a connection of the fault's own as the same account. */
-        private OptionalLong highestModSeqOf(String mailbox) {
-            if (login.isEmpty() || mailbox == null) {
-                return OptionalLong.empty();
+        /** The fault's own connection, logged in as the client's account once the client is. */
+        private Optional<Connection> sideConnection() {
+            if (login.isEmpty()) {
+                return Optional.empty();
             }
             if (side == null) {
-                side = engine.open();
-                side.greeting();
-                if (!isOk(side.execute(PROBE_TAG, login.get()))) {
-                    side.drop();
-                    side = null;
-                    return OptionalLong.empty();
+                Connection opened = engine.open();
+                opened.greeting();
+                if (!isOk(opened.execute(PROBE_TAG, login.get()))) {
+                    opened.drop();
+                    return Optional.empty();
                 }
+                side = opened;
+            }
+            return Optional.of(side);
+        }
+
+        /** {@code mailbox}'s HIGHESTMODSEQ, asked over a connection of the fault's own as the same account. */
+        private OptionalLong highestModSeqOf(String mailbox) {
+            if (mailbox == null || sideConnection().isEmpty()) {
+                return OptionalLong.empty();
             }
             for (Response r : side.execute(PROBE_TAG, new Command.Status(mailbox, List.of(StatusItem.HIGHESTMODSEQ)))) {
                 if (r instanceof Response.StatusData sd) {
@@ -376,6 +409,11 @@ public final class FaultyEngine implements ImapEngine {
 
     private static boolean isVanishedFetch(Command command) {
         return command instanceof Command.Fetch f && f.uid() && f.vanished() && f.changedSince().isPresent();
+    }
+
+    /** A UID FETCH ... VANISHED whose UID set has a *, which a faulty server reads as the highest live UID. */
+    private static boolean starredUids(Command command) {
+        return isVanishedFetch(command) && ((Command.Fetch) command).set().hasStar();
     }
 
     private static boolean isQresyncSelect(Command command) {
@@ -460,36 +498,27 @@ public final class FaultyEngine implements ImapEngine {
                 : r).toList();
     }
 
-    /** R96: an untagged OK [HIGHESTMODSEQ] after EXPUNGE or VANISHED responses moves before the first of them. */
-    private static List<Response> highestModSeqBeforeExpunges(List<Response> responses) {
-        int firstExpunge = -1;
-        List<Response> out = new ArrayList<>(responses);
-        for (int i = 0; i < out.size(); i++) {
-            Response r = out.get(i);
-            if (firstExpunge < 0 && (r instanceof Response.Expunge || r instanceof Response.Vanished v && !v.earlier())) {
-                firstExpunge = i;
-            }
-            if (firstExpunge >= 0 && r instanceof Response.Status st && !st.isTagged()
-                    && st.code().orElse(null) instanceof ResponseCode.HighestModSeq) {
-                out.remove(i);
-                out.add(firstExpunge, r);
-                firstExpunge++;
-            }
-        }
-        return out;
+    /** HIGHESTMODSEQ codes say 0, which the model's values cannot (R31). */
+    private static List<Response> zeroHighestModSeq(List<Response> responses) {
+        return responses.stream().map(r -> r instanceof Response.Status st
+                && st.code().orElse(null) instanceof ResponseCode.HighestModSeq
+                ? (Response) new Response.Status(st.tag(), st.condition(),
+                        Optional.of(new ResponseCode.Unmodelled("HIGHESTMODSEQ", "0")), st.text())
+                : r).toList();
     }
 
     /**
-     * The QRESYNC resync (VANISHED (EARLIER) and FETCH) moved to the start of the answer: before
-     * OK [CLOSED] ({@code beforeClosed}, R74; only where there is one), or just after it, before
-     * the standard SELECT responses (R66).
+     * The QRESYNC resync moved to the start of the answer: its VANISHED (EARLIER) before OK
+     * [CLOSED] ({@code beforeClosed}, R74; only where there is one; a FETCH there would pass for
+     * one about the previous mailbox), or VANISHED and FETCH just after it, before the standard
+     * SELECT responses (R66).
      */
     private static List<Response> resyncMoved(List<Response> responses, boolean beforeClosed) {
         List<Response> resync = new ArrayList<>();
         List<Response> rest = new ArrayList<>();
         int closed = -1;
         for (Response r : responses) {
-            if (r instanceof Response.Fetch || r instanceof Response.Vanished) {
+            if (!beforeClosed && r instanceof Response.Fetch || r instanceof Response.Vanished) {
                 resync.add(r);
             } else {
                 if (r instanceof Response.Status st && st.code().orElse(null) instanceof ResponseCode.Closed) {
