@@ -135,7 +135,11 @@ final class ModSeqTimeline {
             for (int j = i; j < end; j++) {
                 ModSeqVar v = vars.get(order.get(j).id());
                 if (!v.loose() && earlierWitness != null && earlierMin + 1 > v.min()) {
-                    v = v.withMin(earlierMin + 1, Reason.law(v.changeRule(), v.group(), "it comes after "
+                    // A bound that rests on one learnt from R96 (a HIGHESTMODSEQ given before an
+                    // expunge) keeps R96 as its rule: that HIGHESTMODSEQ is the likelier fault.
+                    Reason earlier = earlierWitness.minReason();
+                    Rule rule = earlier.isFact() ? v.changeRule() : Answer.suspect(v.changeRule(), earlier.rule());
+                    v = v.withMin(earlierMin + 1, Reason.law(rule, v.group(), "it comes after "
                             + earlierWitness.what() + ", which is at least " + earlierMin));
                     vars.put(v.id(), v);
                 }

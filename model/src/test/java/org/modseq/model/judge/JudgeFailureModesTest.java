@@ -144,6 +144,21 @@ class JudgeFailureModesTest {
                 .expect(Requirement.R96, "* OK [HIGHESTMODSEQ 6] Highest mod-sequence");
     }
 
+    /**
+     * 4. The same, seen only later: a HIGHESTMODSEQ before the VANISHED it covers makes the judge
+     * learn that the expunge came after it (R96), and a later change after the expunge contradicts
+     * the value it was given. The bound rests on R96, so R96 is the rule broken.
+     */
+    @Test
+    void highestModSeqBeforeTheVanishedItCovers_R96() {
+        inbox().run("A", "e1 UID STORE 3 +FLAGS (\\Deleted)")
+                .answer("A", "e2 EXPUNGE", "* OK [HIGHESTMODSEQ 6] Highest mod-sequence", "* VANISHED 3",
+                        "e2 OK [HIGHESTMODSEQ 6] EXPUNGE completed")
+                .answer("A", "a7 STORE 1 +FLAGS (\\Flagged)", "* 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (7))",
+                        "a7 OK STORE completed")
+                .expect(Requirement.R96, "* 1 FETCH (UID 1 FLAGS (\\Flagged) MODSEQ (7))");
+    }
+
     @Nested
     class ZeroAndNegative {
 

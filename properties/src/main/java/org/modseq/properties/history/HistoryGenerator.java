@@ -202,7 +202,7 @@ public final class HistoryGenerator {
                 Gen.weighted(4, uidSet(uidNext).map(Optional::of)),
                 Gen.weighted(1, Gen.constant(Optional.of(SequenceSet.parse("1:*")))));
         Gen<Optional<SelectParameter.SeqMatch>> match = Gen.frequency(
-                Gen.weighted(3, Gen.constant(Optional.<SelectParameter.SeqMatch>empty())),
+                Gen.weighted(2, Gen.constant(Optional.<SelectParameter.SeqMatch>empty())),
                 Gen.weighted(1, seqMatch(mailbox).map(Optional::of)));
         return validity.flatMap(v -> modSeq.flatMap(m -> known.flatMap(k -> match.map(s ->
                 (SelectParameter) new SelectParameter.Qresync(v, m, k, s)))));
@@ -250,10 +250,10 @@ public final class HistoryGenerator {
         boolean empty = view.exists() == 0;
         return Gen.frequency(
                 Gen.weighted(empty ? 1 : 10, store(view, mailbox)),
-                Gen.weighted(empty ? 1 : 6, fetch(view, mailbox, session)),
+                Gen.weighted(empty ? 1 : session.qresync() ? 9 : 6, fetch(view, mailbox, session)),
                 Gen.weighted(3, search(mailbox)),
                 Gen.weighted(empty ? 12 : 4, append(state)),
-                Gen.weighted(2, Gen.constant(new Command.Expunge())),
+                Gen.weighted(3, Gen.constant(new Command.Expunge())),
                 Gen.weighted(1, messageSet(view, true).map(Command.UidExpunge::new)),
                 Gen.weighted(4, Gen.elements(List.of(new Command.Noop(), new Command.Idle(), new Command.Check()))),
                 Gen.weighted(1, Gen.elements(List.of(new Command.Close(), new Command.Unselect()))),
@@ -273,8 +273,12 @@ public final class HistoryGenerator {
         Gen<Long> member = byUid
                 ? Gen.integers(0, exists - 1).map(i -> view.view().get(i).value())
                 : Gen.integers(1L, exists + (exists > 3 ? 1L : 0L));
+        // Now and then the last message alone: expunging it leaves expunged UIDs above the highest
+        // live one, which UID FETCH 1:* ... VANISHED must still report (R78).
+        long last = byUid ? view.view().get(exists - 1).value() : exists;
         return Gen.frequency(
                 Gen.weighted(5, Gen.lists(member, 1, 3).map(ns -> SequenceSet.of(NumberSet.of(ns)))),
+                Gen.weighted(1, Gen.constant(SequenceSet.of(last))),
                 Gen.weighted(1, Gen.constant(SequenceSet.parse("1:*"))));
     }
 
@@ -309,12 +313,16 @@ public final class HistoryGenerator {
                 List.of(FetchItem.MODSEQ, FetchItem.BodySection.of(SUBJECT)),
                 List.of(FetchItem.ENVELOPE, FetchItem.BodySection.of(new Section(List.of(1), Section.Text.WHOLE,
                         List.of())))));
-        return Gen.booleans().flatMap(uid -> messageSet(view, uid).flatMap(set -> items.flatMap(list ->
+        // UID sets of FETCH also name expunged UIDs and reach UIDNEXT-1 with *, so that VANISHED (EARLIER)
+        // has expunges to report, above the highest live UID too (R78).
+        Gen<SequenceSet> uidSets = Gen.frequency(Gen.weighted(3, messageSet(view, true)),
+                Gen.weighted(1, uidSet(mailbox.uidNext())), Gen.weighted(2, Gen.constant(SequenceSet.parse("1:*"))));
+        return Gen.booleans().flatMap(uid -> (uid ? uidSets : messageSet(view, false)).flatMap(set -> items.flatMap(list ->
                 Gen.frequency(Gen.weighted(1, Gen.constant(Optional.<ModSeq>empty())),
                         Gen.weighted(2, modSeqNear(mailbox, 1).map(Optional::of)))
                         .flatMap(since -> Gen.frequency(
-                                Gen.weighted(uid && session.qresync() && since.isPresent() ? 8 : 1, Gen.constant(true)),
-                                Gen.weighted(uid && session.qresync() && since.isPresent() ? 6 : 12, Gen.constant(false)))
+                                Gen.weighted(uid && session.qresync() && since.isPresent() ? 10 : 1, Gen.constant(true)),
+                                Gen.weighted(uid && session.qresync() && since.isPresent() ? 4 : 12, Gen.constant(false)))
                                 .map(vanished -> (Command) new Command.Fetch(uid, set, list, since, vanished))))));
     }
 

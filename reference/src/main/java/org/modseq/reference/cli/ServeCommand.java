@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.fault.Fault;
+import org.modseq.reference.fault.FaultyEngine;
 import org.modseq.reference.net.ImapServer;
 import org.modseq.reference.net.ServerConfig;
 import picocli.CommandLine;
@@ -64,6 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The engine behind the server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private EngineKind engine;
 
+    @Option(names = "--fault", paramLabel = "NAME", converter = FaultConverter.class,
+            completionCandidates = Fault.Names.class,
+            description = "Break the server on purpose, in one way, to test a conformance checker: ${COMPLETION-CANDIDATES}"
+                    + " (see docs/faults.md).")
+    private Fault fault;
+
     @Option(names = "--no-demo", description = "Leave out the demo account (demo / demo) and its five messages.")
     private boolean noDemo;
 
@@ -88,6 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (!noDemo) {
             DemoMailbox.fill(imapEngine);
         }
+        if (fault != null) {
+            imapEngine = new FaultyEngine(imapEngine, fault);
+        }
         ImapServer server;
         try {
             server = ImapServer.start(imapEngine, config);
@@ -95,7 +106,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage(), e);
         }
         out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
-                + ", policy " + policy.cliName() + ")");
+                + ", policy " + policy.cliName() + (fault == null ? "" : ", fault " + fault.cliName()) + ")");
+        if (fault != null) {
+            out.println("Deliberately broken: " + fault.failureMode() + " (" + String.join(", ", fault.rules()) + ")");
+        }
         out.println(loginHint(passwords.keySet()));
         out.println(engine.sharedNamespace() ? "Mailboxes are in memory only, and shared by all users."
                 : "Mailboxes are in memory only; each account has its own.");
@@ -135,6 +149,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return others.isEmpty() ? "No accounts: nobody can log in (add --user NAME:PASSWORD)"
                 : "Log in as: " + given + " (passwords as given)";
+    }
+
+    /** Reads {@code --fault} values for picocli: an unknown name is a usage error that lists the valid ones. */
+    static final class FaultConverter implements CommandLine.ITypeConverter<Fault> {
+        @Override
+        public Fault convert(String value) {
+            try {
+                return Fault.named(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Reads {@code --user} values for picocli. */

@@ -63,6 +63,32 @@ class ServeCommandTest {
     }
 
     @Test
+    void unknownFaultNamesTheValidOnes() {
+        Run run = run("serve", "--fault", "nope");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("unknown fault 'nope'; valid faults: vanished-misses-uids-above-highest-live, "),
+                run.err());
+        assertTrue(run.err().contains(", move-without-expunges"), run.err());
+    }
+
+    @Test
+    void servesWithAFault() throws Exception {
+        ServeCommand command = new ServeCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--fault", "modseq-zero");
+        StringWriter out = new StringWriter();
+        try (ImapServer server = command.start(new PrintWriter(out, true))) {
+            List<String> lines = out.toString().lines().toList();
+            assertEquals("Modseq listening on 127.0.0.1:" + server.port()
+                    + " (engine store, policy rfc-defaults, fault modseq-zero)", lines.get(0));
+            assertEquals("Deliberately broken: FETCH responses carry MODSEQ (0) (R1)", lines.get(1));
+            List<String> session = talk(server.port(), "a1 LOGIN demo demo", "a2 SELECT INBOX (CONDSTORE)",
+                    "a3 FETCH 1 (MODSEQ)", "a4 LOGOUT");
+            assertTrue(session.contains("* 1 FETCH (MODSEQ (0))"), session.toString());
+        }
+    }
+
+    @Test
     void unknownEngineNamesTheValidOnes() {
         Run run = run("serve", "--engine", "fast");
         assertEquals(2, run.exitCode());
