@@ -136,6 +136,13 @@ final class StoreChecks {
             if (!mailbox.live.containsKey(uid)) {
                 continue;
             }
+            // A STORE that flipped no flag has no updated value to return: RFC 3501 §6.4.6 says a
+            // STORE "normally" returns it (no RFC 2119 keyword), and R33's FETCH exists "to update
+            // the client's cache with the correct mod-sequence values", which a no-op leaves as
+            // they were (R5, RFC 7162 §3.1.11). The FETCH is owed for a change only.
+            if (mailbox.live.get(uid).changes().size() == before.get(uid).changes()) {
+                continue;
+            }
             Seen s = seen.getOrDefault(uid, new Seen());
             if (!command.silent() && !s.postFlags) {
                 throw a.fail(Rule.rfc("RFC 3501 §6.4.6"), a.taggedLine(), "STORE without .SILENT returns the new flags of UID "

@@ -39,6 +39,28 @@ class JudgeFreedomsTest {
                 "a6 OK STORE completed").conforms();
     }
 
+    /** RFC 3501 §6.4.6: a STORE "normally" returns the updated value; one that updated nothing may stay silent. */
+    @Test
+    void aNoOpStoreWithoutSilentMayReturnNoFetch_Rfc3501_6_4_6() {
+        inbox().answer("A", "a6 STORE 2 +FLAGS (\\Seen)", "a6 OK STORE completed").conforms();
+        inbox().answer("A", "a6 STORE 1 -FLAGS (\\Flagged)", "a6 OK STORE completed").conforms();
+    }
+
+    @Test
+    void aStoreThatChangesAFlagStillReturnsIt_Rfc3501_6_4_6() {
+        inbox().answer("A", "a6 STORE 1 +FLAGS (\\Flagged)", "a6 OK STORE completed")
+                .expect("RFC 3501 §6.4.6", "a6 OK STORE completed");
+    }
+
+    /** R33's FETCH updates the client's cache; a no-op leaves the mod-sequence as it was (R5, §3.1.11). */
+    @Test
+    void aNoOpUnchangedSinceStoreMayReturnNoModSeqFetch_R33() {
+        inbox().answer("A", "a6 STORE 2 (UNCHANGEDSINCE 9) +FLAGS.SILENT (\\Seen)", "a6 OK STORE completed")
+                .conforms();
+        inbox().answer("A", "a6 STORE 1 (UNCHANGEDSINCE 9) +FLAGS.SILENT (\\Flagged)", "a6 OK STORE completed")
+                .expect(Requirement.R33, "a6 OK STORE completed");
+    }
+
     @Test
     void aStoreAnswerMayShowTheEarlierStateBeforeTheNewOne() {
         inbox().answer("A", "a6 STORE 1 +FLAGS (\\Flagged)", "* 1 FETCH (UID 1 FLAGS () MODSEQ (2))",
