@@ -121,6 +121,14 @@ class JudgeFreedomsTest {
                 .conforms();
     }
 
+    /** R96 guards changes a resync could miss; new messages it finds by UID (RFC 7162 §6 step 2). */
+    @Test
+    void aHighestModSeqMayPassAMessageNotYetAnnounced_R96() {
+        withB().run("B", "b2 APPEND INBOX {4}\r\nbody")
+                .answer("A", "a6 NOOP", "* OK [HIGHESTMODSEQ 5] Highest", "* 4 EXISTS", "a6 OK NOOP completed")
+                .conforms();
+    }
+
     @Test
     void aHighestModSeqAtAHeldBackExpungeIsNot_R96() {
         withB().run("B", "b2 STORE 2 +FLAGS (\\Deleted)").run("B", "b3 EXPUNGE").run("B", "b4 STORE 1 +FLAGS (\\Flagged)")
