@@ -65,9 +65,10 @@ final class StoreChecks {
         }
         boolean expungedTarget = targets.targets().stream().anyMatch(t -> !mailbox.live.containsKey(t.uid().value()));
         if (view.readOnly() || a.condition() == Condition.NO && !expungedTarget) {
-            if (a.ok() && view.readOnly() && !targets.targets().isEmpty()) {
-                throw a.fail(Rule.rfc("RFC 3501 §6.3.2"), a.taggedLine(), "STORE succeeded in a mailbox opened read-only");
-            }
+            // Read-only, nothing changes (RFC 3501 §6.3.2), yet the STORE may succeed: a flag not in
+            // PERMANENTFLAGS (none are, read-only) is one "the server will either ignore ... or
+            // store ... for the remainder of the current session only" (§7.1). Ignored, it is
+            // judged as unchanged; flags shown changed would contradict the truth.
             UpdateChecks.walk(a, UpdateChecks.Shape.plain());
             return;
         }

@@ -39,6 +39,15 @@ class JudgeFreedomsTest {
                 "a6 OK STORE completed").conforms();
     }
 
+    /** RFC 3501 §7.1 PERMANENTFLAGS: a STORE of a flag that cannot be set permanently may be ignored. */
+    @Test
+    void aStoreInAReadOnlyMailboxMayBeIgnoredWithOk_Rfc3501_7_1() {
+        inbox().run("A", "a6 EXAMINE INBOX").answer("A", "a7 STORE 1 +FLAGS (\\Flagged)", "a7 OK Store ignored")
+                .conforms();
+        inbox().run("A", "a6 EXAMINE INBOX").answer("A", "a7 STORE 1 +FLAGS (\\Flagged)", "a7 OK Store ignored")
+                .run("A", "a8 FETCH 1 (FLAGS)").conforms();
+    }
+
     /** RFC 3501 §6.4.6: a STORE "normally" returns the updated value; one that updated nothing may stay silent. */
     @Test
     void aNoOpStoreWithoutSilentMayReturnNoFetch_Rfc3501_6_4_6() {
