@@ -127,6 +127,40 @@ class CheckerTest {
                 ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
     }
 
+    /** A fault acknowledged with {@link KnownRules} is counted, each time ending its scenario, and the check passes. */
+    @Test
+    void anAcknowledgedFaultIsAKnownDeviationAndTheCheckGoesOn() {
+        KnownRules known = KnownRules.of(List.of("RFC3501-6.4.6"));
+        CheckReport.Conforms report = assertInstanceOf(CheckReport.Conforms.class,
+                checkWithoutStoreFetches(options(TRIES).withKnown(known)));
+        assertEquals(TRIES, report.triesRun());
+        assertEquals(1, report.known().size(), () -> report.known().toString());
+        KnownDeviation deviation = report.known().getFirst();
+        assertEquals("RFC 3501 §6.4.6", deviation.rule());
+        assertTrue(deviation.scenarios() > 1 && deviation.scenarios() <= TRIES, "scenarios: " + deviation.scenarios());
+        assertEquals(deviation.first().event(), deviation.transcript().size() - 1);
+        assertTrue(deviation.transcript().getLast().describe().contains("STORE"), deviation.transcript().getLast().describe());
+
+        // The first one's seed, the rule not acknowledged, fails on it first.
+        CheckReport.Fails replayed = assertInstanceOf(CheckReport.Fails.class,
+                checkWithoutStoreFetches(options(1).withSeed(deviation.firstSeed()).withMaxShrinkTime(Duration.ZERO)));
+        assertEquals("RFC 3501 §6.4.6", replayed.violation().orElseThrow().rule().source());
+        assertTrue(replayed.known().isEmpty());
+    }
+
+    @Test
+    void aFaultOfAnotherRuleThanTheAcknowledgedOneStillFails() {
+        CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class, checkWithoutStoreFetches(
+                options(TRIES).withKnown(KnownRules.of(List.of("R16", "RFC 3501 §6.4.4"))).withMaxShrinkTime(Duration.ZERO)));
+        assertEquals("RFC 3501 §6.4.6", fails.violation().orElseThrow().rule().source());
+    }
+
+    private static CheckReport checkWithoutStoreFetches(CheckOptions options) {
+        StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
+        return Checker.run(CheckTarget.inProcess(ReferenceServers.faulty(engine, ReferenceServers::withoutStoreFetches),
+                ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
+    }
+
     @Test
     void aServerThatDoesNotAnswerFailsWithNoAnswer() {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);

@@ -108,4 +108,15 @@ final class ReferenceServers {
         }
         return kept;
     }
+
+    /**
+     * A fault a test can acknowledge: a STORE without UNCHANGEDSINCE or .SILENT sends no FETCH,
+     * so the client is not told the flags it changed (RFC 3501 §6.4.6). Frequent: most scenarios meet it.
+     */
+    static List<Response> withoutStoreFetches(Command command, List<Response> responses) {
+        if (!(command instanceof Command.Store s && !s.silent() && s.unchangedSince().isEmpty())) {
+            return responses;
+        }
+        return responses.stream().filter(r -> !(r instanceof Response.Fetch)).toList();
+    }
 }
