@@ -110,7 +110,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--known", paramLabel = "RULE[,RULE...]", split = ",",
             description = "Rules the server is known to break, as violations name them: requirement IDs (R16) or"
-                    + " RFC sections (RFC3501-6.4.4 for 'RFC 3501 §6.4.4'). A violation of one ends its scenario and"
+                    + " RFC sections (RFC3501-6.4.4 for 'RFC 3501 §6.4.4'); BYE for a server that may close a"
+                    + " connection with BYE in mid-scenario. A violation of one ends its scenario and"
                     + " is reported as a known deviation, counted and shown with its first transcript; the check"
                     + " goes on, and exits 0 when it found nothing else.")
     private List<String> known = new ArrayList<>();
@@ -272,6 +273,8 @@ public final class CheckCommand implements Callable<Integer> {
                         out.append("\n  reason: ").append(x.reason()).append('\n');
                     }
                     case Finding.NoAnswer n -> out.append("Failed: ").append(n.describe()).append('\n');
+                    case Finding.ClosedAfterBye c -> out.append("Failed: ").append(c.describe())
+                            .append("\n  (--known BYE accepts this of a server that means it)\n");
                     case Finding.ConnectionLost l -> out.append("Failed: ").append(l.describe()).append('\n');
                 }
                 out.append("Seed: ").append(f.seedText()).append('\n');
@@ -289,7 +292,8 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** A known deviation: its rule, how many scenarios it ended, the first violation and the end of its transcript. */
     static String knownText(KnownDeviation k) {
-        StringBuilder out = new StringBuilder("\nKnown deviation ").append(k.first().rule()).append(": ended ")
+        String name = k.first() instanceof Finding.Violated v ? v.violation().rule().toString() : k.rule();
+        StringBuilder out = new StringBuilder("\nKnown deviation ").append(name).append(": ended ")
                 .append(k.scenarios()).append(k.scenarios() == 1 ? " scenario" : " scenarios")
                 .append("; the first (seed ").append(Settings.formatSeed(k.firstSeed())).append("):\n");
         int from = Math.max(0, k.transcript().size() - KNOWN_EVENTS_SHOWN);
@@ -297,7 +301,10 @@ public final class CheckCommand implements Callable<Integer> {
             out.append("  (events 0-").append(from - 1).append(" left out)\n");
         }
         out.append(CheckReport.transcriptText(k.transcript(), from));
-        Violation x = k.first();
+        if (!(k.first() instanceof Finding.Violated v)) {
+            return out.append("  ").append(k.first().describe()).append('\n').toString();
+        }
+        Violation x = v.violation();
         out.append("  at event ").append(x.event());
         if (x.line() >= 0) {
             out.append(", line ").append(x.line() + 1).append(": ").append(x.lineText().replace("\r\n", "\\r\\n"));

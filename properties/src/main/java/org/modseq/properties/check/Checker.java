@@ -114,9 +114,8 @@ public final class Checker {
     private static List<KnownDeviation> known(ConformanceProperty property, long firstSeed) {
         return property.knownMet().entrySet().stream().map(e -> {
             ConformanceProperty.KnownMet met = e.getValue();
-            Finding.Violated first = (Finding.Violated) met.first.finding;
             return new KnownDeviation(e.getKey(), met.scenarios, seedOf(firstSeed, met.firstScenario),
-                    first.violation(), met.first.events);
+                    met.first.finding, met.first.events);
         }).toList();
     }
 

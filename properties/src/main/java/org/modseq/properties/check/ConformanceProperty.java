@@ -20,6 +20,7 @@ import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
 import org.modseq.properties.history.MailboxNames;
+import org.modseq.properties.target.ClosedAfterBye;
 import org.modseq.properties.target.ServerSessions;
 import org.modseq.reference.cli.Account;
 
@@ -220,10 +221,10 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
                 case HistoryStep.Send s -> send(scenario, s.session(), s.command());
             }
         } catch (ScenarioFailed failed) {
-            if (failed.finding instanceof Finding.Violated v && known.acknowledges(v.violation().rule())) {
+            if (known.acknowledges(failed.finding)) {
                 // The judge cannot follow a server past a violation: the scenario ends here.
                 if (firstKind == null) {
-                    knownMet.computeIfAbsent(v.kind(), k -> new KnownMet(scenarios, failed)).scenarios++;
+                    knownMet.computeIfAbsent(failed.finding.kind(), k -> new KnownMet(scenarios, failed)).scenarios++;
                 }
                 scenario.diverged = true;
                 return scenario;
@@ -325,8 +326,8 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
 
     /** A hang or a lost connection while session {@code id} was doing {@code what}. */
     private static ScenarioFailed failed(Scenario scenario, String id, String what, UncheckedIOException e) {
-        Finding finding = e.getCause() instanceof SocketTimeoutException
-                ? new Finding.NoAnswer(id, what)
+        Finding finding = e.getCause() instanceof SocketTimeoutException ? new Finding.NoAnswer(id, what)
+                : e.getCause() instanceof ClosedAfterBye bye ? new Finding.ClosedAfterBye(id, what, bye.byeLine())
                 : new Finding.ConnectionLost(id, what, e.getCause() instanceof EOFException ? "end of stream"
                         : UnjudgedSession.cause(e));
         return new ScenarioFailed(finding, scenario.events);

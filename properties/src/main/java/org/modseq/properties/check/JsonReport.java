@@ -22,7 +22,7 @@ import org.modseq.properties.engine.Settings;
  * A conforming report has {@code "conforms": true}, {@code "firstSeed"} and {@code "steps"}
  * instead of the failure's fields; a check that could not run has {@code "error"} instead. Both
  * list the known deviations met ({@code --known}) in {@code "known"}: {@code [{"rule": "R16",
- * "scenarios": 9, "firstSeed": "0x...", "violation": {...}, "transcript": [...]}]}, the transcript
+ * "scenarios": 9, "firstSeed": "0x...", "finding": {...}, "transcript": [...]}]}, the transcript
  * being the first such scenario's, not shrunk.
  */
 public final class JsonReport {
@@ -58,7 +58,7 @@ public final class JsonReport {
             field(item, "rule", string(k.rule()));
             field(item, "scenarios", String.valueOf(k.scenarios()));
             field(item, "firstSeed", string(Settings.formatSeed(k.firstSeed())));
-            field(item, "violation", violation(k.first()));
+            field(item, "finding", finding(k.first()));
             field(item, "transcript", transcript(k.transcript()));
             known.append(known.length() > 1 ? "," : "").append(item.append('}'));
         }
@@ -88,6 +88,11 @@ public final class JsonReport {
             case Finding.NoAnswer n -> {
                 field(out, "connection", string(n.connection()));
                 field(out, "command", string(n.command()));
+            }
+            case Finding.ClosedAfterBye c -> {
+                field(out, "connection", string(c.connection()));
+                field(out, "command", string(c.command()));
+                field(out, "bye", string(c.bye()));
             }
             case Finding.ConnectionLost l -> {
                 field(out, "connection", string(l.connection()));

@@ -75,7 +75,9 @@ public final class JunitReport {
                 xml.writeAttribute("name", "known deviation " + clean(k.rule()) + " of " + clean(report.target()));
                 xml.writeCharacters("\n    ");
                 xml.writeStartElement("skipped");
-                xml.writeAttribute("message", clean(k.first().rule() + ": " + k.first().reason() + " (ended "
+                String what = k.first() instanceof Finding.Violated v ? v.violation().rule() + ": " + v.violation().reason()
+                        : k.first().describe();
+                xml.writeAttribute("message", clean(what + " (ended "
                         + k.scenarios() + (k.scenarios() == 1 ? " scenario)" : " scenarios)")));
                 xml.writeCharacters(clean(CheckCommand.knownText(k)));
                 xml.writeEndElement();

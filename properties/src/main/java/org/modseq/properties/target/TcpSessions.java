@@ -216,7 +216,14 @@ public final class TcpSessions implements ServerSessions {
 
         private List<String> readThroughTagged(String tag, List<String> responses) throws IOException {
             while (responses.isEmpty() || !responses.getLast().startsWith(tag + " ")) {
-                responses.add(readResponse());
+                try {
+                    responses.add(readResponse());
+                } catch (EOFException e) {
+                    if (responses.stream().anyMatch(l -> l.startsWith("* BYE"))) {
+                        throw new ClosedAfterBye(responses);
+                    }
+                    throw e;
+                }
             }
             return responses;
         }

@@ -22,6 +22,8 @@ class KnownRulesTest {
         assertTrue(known.acknowledges(Rule.of(Requirement.R16)));
         assertFalse(known.acknowledges(Rule.of(Requirement.R49)));
         assertFalse(known.acknowledges(Rule.rfc("RFC 3501 §6.4")));
+        assertFalse(known.acknowledges(new Finding.ClosedAfterBye("A", "t1 NOOP", "* BYE bye")));
+        assertTrue(KnownRules.of(List.of("bye")).acknowledges(new Finding.ClosedAfterBye("A", "t1 NOOP", "* BYE bye")));
     }
 
     @Test

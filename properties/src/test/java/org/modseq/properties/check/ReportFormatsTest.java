@@ -40,8 +40,8 @@ class ReportFormatsTest {
     private static KnownDeviation known() {
         List<Event> transcript = List.of(new Event.Connect("B", List.of("* OK ready")),
                 new Event.Exchange("B", "t1", new Command.Noop(), List.of("* 1 FETCH (FLAGS ())", "t1 OK done")));
-        return new KnownDeviation("R16", 2, 0x99L, new Violation(1, "B", "t1 NOOP", 0, "* 1 FETCH (FLAGS ())",
-                Rule.of(Requirement.parse("R16")), "no MODSEQ"), transcript);
+        return new KnownDeviation("R16", 2, 0x99L, new Finding.Violated(new Violation(1, "B", "t1 NOOP", 0,
+                "* 1 FETCH (FLAGS ())", Rule.of(Requirement.parse("R16")), "no MODSEQ")), transcript);
     }
 
     @Test
@@ -56,7 +56,7 @@ class ReportFormatsTest {
         assertEquals("modseq-check --seed 0x1234", json.get("replay").asText());
         assertEquals("R16", json.get("known").get(0).get("rule").asText());
         assertEquals(2, json.get("known").get(0).get("scenarios").asInt());
-        assertEquals("* 1 FETCH (FLAGS ())", json.get("known").get(0).get("violation").get("lineText").asText());
+        assertEquals("* 1 FETCH (FLAGS ())", json.get("known").get(0).get("finding").get("violation").get("lineText").asText());
         assertEquals(2, json.get("known").get(0).get("transcript").size());
         JsonNode passed = new ObjectMapper().readTree(JsonReport.of(new CheckReport.Conforms("h", 7, 5, 100,
                 Duration.ofSeconds(2), List.of()), Optional.empty()));
