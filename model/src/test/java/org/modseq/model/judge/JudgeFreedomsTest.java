@@ -39,6 +39,18 @@ class JudgeFreedomsTest {
                 "a6 OK STORE completed").conforms();
     }
 
+    /** R17: an enabling command answered BAD may have enabled CONDSTORE (it was issued, RFC 7162 §3.1). */
+    @Test
+    void anEnablingCommandAnsweredBadMayCountAsTheFirst_R17() {
+        JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX")
+                .answer("A", "a2 UID FETCH 1:* (MODSEQ) (VANISHED)", "* OK [HIGHESTMODSEQ 1] Highest",
+                        "a2 BAD QRESYNC not enabled")
+                .answer("A", "a3 SEARCH MODSEQ 4", "* SEARCH", "a3 OK SEARCH completed").conforms();
+        JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX")
+                .answer("A", "a2 SEARCH MODSEQ 4", "* SEARCH", "a2 OK SEARCH completed")
+                .expect(Requirement.R17, "a2 OK SEARCH completed");
+    }
+
     /** RFC 3501 §7.1 PERMANENTFLAGS: a STORE of a flag that cannot be set permanently may be ignored. */
     @Test
     void aStoreInAReadOnlyMailboxMayBeIgnoredWithOk_Rfc3501_7_1() {
