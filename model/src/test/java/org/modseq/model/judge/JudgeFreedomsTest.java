@@ -39,6 +39,17 @@ class JudgeFreedomsTest {
                 "a6 OK STORE completed").conforms();
     }
 
+    /** R78: an expunge not yet told may be reported by the answer's plain VANISHED rather than VANISHED (EARLIER). */
+    @Test
+    void anUnannouncedExpungeMayComeAsPlainVanished_R78() {
+        withB().run("B", "b2 STORE 2 +FLAGS (\\Deleted)").run("B", "b3 EXPUNGE")
+                .answer("A", "a6 UID FETCH 1:3 (FLAGS) (CHANGEDSINCE 4 VANISHED)", "* VANISHED 2", "a6 OK FETCH completed")
+                .conforms();
+        withB().run("B", "b2 STORE 2 +FLAGS (\\Deleted)").run("B", "b3 EXPUNGE")
+                .answer("A", "a6 UID FETCH 1:3 (FLAGS) (CHANGEDSINCE 4 VANISHED)", "a6 OK FETCH completed")
+                .expect(Requirement.R78, "a6 OK FETCH completed");
+    }
+
     /** R17: an enabling command answered BAD may have enabled CONDSTORE (it was issued, RFC 7162 §3.1). */
     @Test
     void anEnablingCommandAnsweredBadMayCountAsTheFirst_R17() {
