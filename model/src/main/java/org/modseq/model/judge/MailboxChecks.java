@@ -293,6 +293,14 @@ final class MailboxChecks {
                     + view.exists() + " messages the client knows of, yet succeeded");
         }
         List<Long> moved = new ArrayList<>();
+        boolean nothingNamed = targets != null && targets.targets().isEmpty();
+        if (a.ok() && nothingNamed && a.k.mailbox(a.user(), target) == null && a.codeLine(ResponseCode.CopyUid.class) < 0
+                && !(a.taggedCode().orElse(null) instanceof ResponseCode.CopyUid)) {
+            // Nothing to copy: RFC 3501 §6.4.7 (and RFC 6851 §3.1) make an error for a missing
+            // destination a SHOULD, so OK that copied nothing says nothing of the destination.
+            UpdateChecks.walk(a, UpdateChecks.Shape.plain());
+            return;
+        }
         if (a.ok()) {
             MailboxTruth destination = existing(a, target);
             int copyUidLine = a.codeLine(ResponseCode.CopyUid.class);

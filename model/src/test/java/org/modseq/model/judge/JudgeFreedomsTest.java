@@ -50,6 +50,17 @@ class JudgeFreedomsTest {
                 .expect(Requirement.R78, "a6 OK FETCH completed");
     }
 
+    /** RFC 3501 §6.4.7: an error for a missing destination is a SHOULD; a COPY of nothing may succeed. */
+    @Test
+    void aCopyOfNothingToADeletedMailboxMaySucceed_Rfc3501_6_4_7() {
+        JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX").run("A", "a2 CREATE Gone")
+                .run("A", "a3 DELETE Gone").answer("A", "a4 UID COPY 1:* Gone", "a4 OK No messages found").conforms();
+        JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX").run("A", "a2 CREATE Gone")
+                .run("A", "a3 DELETE Gone").run("A", "a4 APPEND INBOX {4}\r\nbody")
+                .answer("A", "a5 UID COPY 1:* Gone", "a5 OK Copy completed")
+                .expect("RFC 3501 §6.3.4", "a5 OK Copy completed");
+    }
+
     /** R17: an enabling command answered BAD may have enabled CONDSTORE (it was issued, RFC 7162 §3.1). */
     @Test
     void anEnablingCommandAnsweredBadMayCountAsTheFirst_R17() {
