@@ -207,6 +207,13 @@ final class MailboxChecks {
             throw a.fail(Rule.rfc("RFC 3501 §6.3.3"), a.taggedLine(), "CREATE of " + command.mailbox()
                     + ", which exists: it must fail");
         }
+        if (!name.equals(command.mailbox())) {
+            // "Server implementations that do not require this declaration MUST ignore the
+            // declaration" (§6.3.3): the server may or may not have created the mailbox. Unknown
+            // until a command succeeds on it or a CREATE of the plain name does.
+            a.k.formerUidValidity.remove(key);
+            return;
+        }
         MailboxTruth created = new MailboxTruth(ServerState.mailboxName(name), true);
         created.previousUidValidity = a.k.formerUidValidity.getOrDefault(key, 0L);
         a.k.mailboxes.put(key, created);

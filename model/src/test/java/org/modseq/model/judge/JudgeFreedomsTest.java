@@ -50,6 +50,15 @@ class JudgeFreedomsTest {
                 .expect(Requirement.R78, "a6 OK FETCH completed");
     }
 
+    /** RFC 3501 §6.3.3: a server that does not need the trailing delimiter's declaration ignores it, creating nothing. */
+    @Test
+    void aCreateWithATrailingDelimiterMayCreateNothing_Rfc3501_6_3_3() {
+        JudgeTranscript.rfcDefaults().login("A", "alex").answer("A", "a1 CREATE Work/", "a1 OK Create completed")
+                .answer("A", "a2 CREATE Work", "a2 OK Create completed").conforms();
+        JudgeTranscript.rfcDefaults().login("A", "alex").answer("A", "a1 CREATE Work", "a1 OK Create completed")
+                .answer("A", "a2 CREATE Work", "a2 OK Create completed").expect("RFC 3501 §6.3.3", "a2 OK Create completed");
+    }
+
     /** RFC 3501 §6.4.7: an error for a missing destination is a SHOULD; a COPY of nothing may succeed. */
     @Test
     void aCopyOfNothingToADeletedMailboxMaySucceed_Rfc3501_6_4_7() {
