@@ -68,9 +68,9 @@ final class SessionChecks {
      */
     static Client.Awareness enable(Answer a) {
         Client.Awareness before = a.client.awareness;
-        if (enables(a.command()) && !(a.command() instanceof Command.Select)) {
-            if (a.ok()) {
-                a.client.awareness = Client.Awareness.AWARE;
+        if (enables(a.command())) {
+            if (a.ok() && !(a.command() instanceof Command.Select)) {
+                a.client.awareness = Client.Awareness.AWARE; // a SELECT that succeeds: SelectChecks
             } else if ((a.condition() == Condition.NO || a.condition() == Condition.BAD)
                     && before == Client.Awareness.NONE) {
                 a.client.awareness = Client.Awareness.MAYBE;

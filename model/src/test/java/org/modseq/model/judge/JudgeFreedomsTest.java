@@ -77,6 +77,9 @@ class JudgeFreedomsTest {
                 .answer("A", "a2 UID FETCH 1:* (MODSEQ) (VANISHED)", "* OK [HIGHESTMODSEQ 1] Highest",
                         "a2 BAD QRESYNC not enabled")
                 .answer("A", "a3 SEARCH MODSEQ 4", "* SEARCH", "a3 OK SEARCH completed").conforms();
+        JudgeTranscript.rfcDefaults().login("A", "alex").answer("A", "a1 SELECT Nowhere (CONDSTORE)", "a1 NO No such mailbox")
+                .run("A", "a2 SELECT INBOX")
+                .answer("A", "a3 SEARCH MODSEQ 4", "* SEARCH", "a3 OK SEARCH completed").conforms();
         JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX")
                 .answer("A", "a2 SEARCH MODSEQ 4", "* SEARCH", "a2 OK SEARCH completed")
                 .expect(Requirement.R17, "a2 OK SEARCH completed");
