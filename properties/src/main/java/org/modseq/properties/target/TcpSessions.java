@@ -157,7 +157,8 @@ public final class TcpSessions implements ServerSessions {
                 String first = readResponse();
                 responses.add(first);
                 if (!first.startsWith("+ ")) {
-                    return responses; // refused: no IDLE to end
+                    // Refused: no IDLE to end; an untagged response first (a BYE) is read on to the end.
+                    return first.startsWith(tag + " ") ? responses : readThroughTagged(tag, responses);
                 }
                 write("DONE\r\n");
             }
