@@ -274,6 +274,15 @@ final class FetchChecks {
                 }
             }
         }
+        // An expunge the client was not yet told of may come as the answer's plain VANISHED instead
+        // (§3.2.10.1, the expunge notice): it tells the client as much, and keeps its numbering right.
+        for (int i : a.untagged()) {
+            if (a.responses.get(i) instanceof Response.Vanished v && !v.earlier()) {
+                for (long uid : v.uids()) {
+                    reported.add(uid);
+                }
+            }
+        }
         long highestLive = mailbox.live.isEmpty() ? 0 : mailbox.live.lastKey();
         for (Map.Entry<Long, Integer> e : mailbox.expunged.entrySet()) {
             long uid = e.getKey();

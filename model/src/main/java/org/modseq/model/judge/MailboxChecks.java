@@ -207,6 +207,13 @@ final class MailboxChecks {
             throw a.fail(Rule.rfc("RFC 3501 §6.3.3"), a.taggedLine(), "CREATE of " + command.mailbox()
                     + ", which exists: it must fail");
         }
+        if (!name.equals(command.mailbox())) {
+            // "Server implementations that do not require this declaration MUST ignore the
+            // declaration" (§6.3.3): the server may or may not have created the mailbox. Unknown
+            // until a command succeeds on it or a CREATE of the plain name does.
+            a.k.formerUidValidity.remove(key);
+            return;
+        }
         MailboxTruth created = new MailboxTruth(ServerState.mailboxName(name), true);
         created.previousUidValidity = a.k.formerUidValidity.getOrDefault(key, 0L);
         a.k.mailboxes.put(key, created);
@@ -293,6 +300,14 @@ final class MailboxChecks {
                     + view.exists() + " messages the client knows of, yet succeeded");
         }
         List<Long> moved = new ArrayList<>();
+        boolean nothingNamed = targets != null && targets.targets().isEmpty();
+        if (a.ok() && nothingNamed && a.k.mailbox(a.user(), target) == null && a.codeLine(ResponseCode.CopyUid.class) < 0
+                && !(a.taggedCode().orElse(null) instanceof ResponseCode.CopyUid)) {
+            // Nothing to copy: RFC 3501 §6.4.7 (and RFC 6851 §3.1) make an error for a missing
+            // destination a SHOULD, so OK that copied nothing says nothing of the destination.
+            UpdateChecks.walk(a, UpdateChecks.Shape.plain());
+            return;
+        }
         if (a.ok()) {
             MailboxTruth destination = existing(a, target);
             int copyUidLine = a.codeLine(ResponseCode.CopyUid.class);

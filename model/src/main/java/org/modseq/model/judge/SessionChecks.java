@@ -63,14 +63,16 @@ final class SessionChecks {
 
     /**
      * R15, R16: an enabling command that succeeds makes the client CONDSTORE-aware; one answered
-     * NO may or may not have counted. Returns the awareness before the command.
+     * NO or BAD may or may not have counted, for the client "issues" it (RFC 7162 §3.1) either
+     * way. Returns the awareness before the command.
      */
     static Client.Awareness enable(Answer a) {
         Client.Awareness before = a.client.awareness;
-        if (enables(a.command()) && !(a.command() instanceof Command.Select)) {
-            if (a.ok()) {
-                a.client.awareness = Client.Awareness.AWARE;
-            } else if (a.condition() == Condition.NO && before == Client.Awareness.NONE) {
+        if (enables(a.command())) {
+            if (a.ok() && !(a.command() instanceof Command.Select)) {
+                a.client.awareness = Client.Awareness.AWARE; // a SELECT that succeeds: SelectChecks
+            } else if ((a.condition() == Condition.NO || a.condition() == Condition.BAD)
+                    && before == Client.Awareness.NONE) {
                 a.client.awareness = Client.Awareness.MAYBE;
             }
         }

@@ -65,9 +65,10 @@ final class StoreChecks {
         }
         boolean expungedTarget = targets.targets().stream().anyMatch(t -> !mailbox.live.containsKey(t.uid().value()));
         if (view.readOnly() || a.condition() == Condition.NO && !expungedTarget) {
-            if (a.ok() && view.readOnly() && !targets.targets().isEmpty()) {
-                throw a.fail(Rule.rfc("RFC 3501 §6.3.2"), a.taggedLine(), "STORE succeeded in a mailbox opened read-only");
-            }
+            // Read-only, nothing changes (RFC 3501 §6.3.2), yet the STORE may succeed: a flag not in
+            // PERMANENTFLAGS (none are, read-only) is one "the server will either ignore ... or
+            // store ... for the remainder of the current session only" (§7.1). Ignored, it is
+            // judged as unchanged; flags shown changed would contradict the truth.
             UpdateChecks.walk(a, UpdateChecks.Shape.plain());
             return;
         }
@@ -134,6 +135,13 @@ final class StoreChecks {
         UpdateChecks.walk(a, shape);
         for (long uid : stored) {
             if (!mailbox.live.containsKey(uid)) {
+                continue;
+            }
+            // A STORE that flipped no flag has no updated value to return: RFC 3501 §6.4.6 says a
+            // STORE "normally" returns it (no RFC 2119 keyword), and R33's FETCH exists "to update
+            // the client's cache with the correct mod-sequence values", which a no-op leaves as
+            // they were (R5, RFC 7162 §3.1.11). The FETCH is owed for a change only.
+            if (mailbox.live.get(uid).changes().size() == before.get(uid).changes()) {
                 continue;
             }
             Seen s = seen.getOrDefault(uid, new Seen());

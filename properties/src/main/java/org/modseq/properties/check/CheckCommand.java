@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
             "The scenarios work only in mailboxes named modseq-check-* that they create and delete; INBOX is"
                     + " never touched.",
             "",
-            "Exit codes: 0 the server conforms, 1 it does not (or hangs, or drops a connection), 2 bad"
-                    + " arguments or a server that cannot be checked (unreachable, LOGIN refused, no QRESYNC),"
-                    + " 3 an internal error of the checker.",
+            "Exit codes: 0 the server conforms (apart from the known deviations acknowledged with --known),"
+                    + " 1 it does not (or hangs, or drops a connection), 2 bad arguments or a server that cannot be"
+                    + " checked (unreachable, LOGIN refused, no QRESYNC), 3 an internal error of the checker.",
             ""
         })
 public final class CheckCommand implements Callable<Integer> {
@@ -107,6 +107,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--shrink-time", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long shrinking a failing scenario may take (default: ${DEFAULT-VALUE}).")
     private int shrinkSeconds;
+
+    @Option(names = "--known", paramLabel = "RULE[,RULE...]", split = ",",
+            description = "Rules the server is known to break, as violations name them: requirement IDs (R16) or"
+                    + " RFC sections (RFC3501-6.4.4 for 'RFC 3501 §6.4.4'); BYE for a server that may close a"
+                    + " connection with BYE in mid-scenario. A violation of one ends its scenario and"
+                    + " is reported as a known deviation, counted and shown with its first transcript; the check"
+                    + " goes on, and exits 0 when it found nothing else.")
+    private List<String> known = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     private Path json;
@@ -186,6 +194,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckOptions options = CheckOptions.defaults().withTries(tries).withMaxSteps(steps)
                 .withMaxShrinkTime(Duration.ofSeconds(shrinkSeconds));
+        try {
+            options = options.withKnown(KnownRules.of(known));
+        } catch (IllegalArgumentException e) {
+            throw usage("--known: " + e.getMessage());
+        }
         if (seed != null) {
             try {
                 options = options.withSeed(Settings.parseSeed(seed));
@@ -236,9 +249,11 @@ public final class CheckCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         String seconds = String.format(Locale.ROOT, "%.1f s", report.elapsed().toMillis() / 1000.0);
         switch (report) {
-            case CheckReport.Conforms c -> out.append(c.target()).append(" conforms: ").append(c.triesRun())
-                    .append(c.triesRun() == 1 ? " scenario, " : " scenarios, ").append(c.steps()).append(" steps, ")
-                    .append(seconds).append(" (first seed ").append(Settings.formatSeed(c.firstSeed())).append(")\n");
+            case CheckReport.Conforms c -> out.append(c.target())
+                    .append(c.known().isEmpty() ? " conforms: " : " conforms apart from known deviations: ")
+                    .append(c.triesRun()).append(c.triesRun() == 1 ? " scenario, " : " scenarios, ").append(c.steps())
+                    .append(" steps, ").append(seconds).append(" (first seed ").append(Settings.formatSeed(c.firstSeed()))
+                    .append(")\n");
             case CheckReport.Fails f -> {
                 out.append(f.target()).append(" does not conform to RFC 7162 (scenario ").append(f.triesRun())
                         .append(", ").append(seconds).append(").\n\n");
@@ -258,13 +273,43 @@ public final class CheckCommand implements Callable<Integer> {
                         out.append("\n  reason: ").append(x.reason()).append('\n');
                     }
                     case Finding.NoAnswer n -> out.append("Failed: ").append(n.describe()).append('\n');
+                    case Finding.ClosedAfterBye c -> out.append("Failed: ").append(c.describe())
+                            .append("\n  (--known BYE accepts this of a server that means it)\n");
                     case Finding.ConnectionLost l -> out.append("Failed: ").append(l.describe()).append('\n');
                 }
                 out.append("Seed: ").append(f.seedText()).append('\n');
                 replay.ifPresent(r -> out.append("Replay: ").append(r).append('\n'));
             }
         }
+        for (KnownDeviation k : report.known()) {
+            out.append(knownText(k));
+        }
         return out.toString();
+    }
+
+    /** Events of a known deviation's transcript shown: the scenario is not shrunk, so its end. */
+    static final int KNOWN_EVENTS_SHOWN = 12;
+
+    /** A known deviation: its rule, how many scenarios it ended, the first violation and the end of its transcript. */
+    static String knownText(KnownDeviation k) {
+        String name = k.first() instanceof Finding.Violated v ? v.violation().rule().toString() : k.rule();
+        StringBuilder out = new StringBuilder("\nKnown deviation ").append(name).append(": ended ")
+                .append(k.scenarios()).append(k.scenarios() == 1 ? " scenario" : " scenarios")
+                .append("; the first (seed ").append(Settings.formatSeed(k.firstSeed())).append("):\n");
+        int from = Math.max(0, k.transcript().size() - KNOWN_EVENTS_SHOWN);
+        if (from > 0) {
+            out.append("  (events 0-").append(from - 1).append(" left out)\n");
+        }
+        out.append(CheckReport.transcriptText(k.transcript(), from));
+        if (!(k.first() instanceof Finding.Violated v)) {
+            return out.append("  ").append(k.first().describe()).append('\n').toString();
+        }
+        Violation x = v.violation();
+        out.append("  at event ").append(x.event());
+        if (x.line() >= 0) {
+            out.append(", line ").append(x.line() + 1).append(": ").append(x.lineText().replace("\r\n", "\\r\\n"));
+        }
+        return out.append("\n  reason: ").append(x.reason()).append('\n').toString();
     }
 
     /** The command line that runs the failing scenario again first: these options, that seed, one try. */
@@ -276,6 +321,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         words.addAll(List.of("--setup", setup, "--steps", String.valueOf(steps), "--timeout",
                 String.valueOf(timeoutSeconds), "--seed", fails.seedText(), "--tries", "1"));
+        if (!known.isEmpty()) {
+            words.addAll(List.of("--known", String.join(",", known)));
+        }
         return String.join(" ", words.stream().map(CheckCommand::shellWord).toList());
     }
 

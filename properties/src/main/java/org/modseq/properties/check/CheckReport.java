@@ -21,7 +21,10 @@ public sealed interface CheckReport {
     /** Wall-clock time of the whole check, shrinking included. */
     Duration elapsed();
 
-    /** True when every scenario's every answer was permitted. */
+    /** The violations of acknowledged rules met, each of which ended its scenario (empty without --known). */
+    List<KnownDeviation> known();
+
+    /** True when every scenario's every answer was permitted, or broke an acknowledged rule. */
     default boolean conforms() {
         return this instanceof Conforms;
     }
@@ -33,15 +36,21 @@ public sealed interface CheckReport {
     }
 
     /**
-     * Every answer of every scenario was one RFC 7162 permits.
+     * Every answer of every scenario was one RFC 7162 permits, or broke a rule acknowledged as a
+     * known deviation.
      *
      * @param target the server
      * @param firstSeed the first scenario's seed
      * @param triesRun scenarios run
      * @param steps steps run in all
      * @param elapsed wall-clock time
+     * @param known the known deviations met, in the order first met
      */
-    record Conforms(String target, long firstSeed, int triesRun, long steps, Duration elapsed) implements CheckReport {
+    record Conforms(String target, long firstSeed, int triesRun, long steps, Duration elapsed,
+            List<KnownDeviation> known) implements CheckReport {
+        public Conforms {
+            known = List.copyOf(known);
+        }
     }
 
     /**
@@ -58,12 +67,14 @@ public sealed interface CheckReport {
      * @param minimalSteps steps of the minimal scenario (0 likewise)
      * @param shrinkReplays how many shorter scenarios shrinking ran against the server
      * @param elapsed wall-clock time
+     * @param known the known deviations met before, in the order first met
      */
     record Fails(String target, long seed, int triesRun, Finding finding, List<Event> transcript, int originalSteps,
-            int minimalSteps, int shrinkReplays, Duration elapsed) implements CheckReport {
+            int minimalSteps, int shrinkReplays, Duration elapsed, List<KnownDeviation> known) implements CheckReport {
         public Fails {
             Objects.requireNonNull(finding, "finding");
             transcript = List.copyOf(transcript);
+            known = List.copyOf(known);
         }
 
         /** The seed as the command line takes it. */
@@ -77,28 +88,38 @@ public sealed interface CheckReport {
          * violation counts them; literals shown with their CRLF as {@code \r\n}.
          */
         public String transcriptText() {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < transcript.size(); i++) {
-                Event event = transcript.get(i);
-                String who = event.connection() + ": ";
-                String number = String.format(Locale.ROOT, "%3d ", i);
-                switch (event) {
-                    case Event.Connect c -> {
-                        out.append(number).append(who).append("(connect)\n");
-                        c.lines().forEach(l -> out.append("    ").append(who).append("S: ").append(shown(l)).append('\n'));
-                    }
-                    case Event.Drop d -> out.append(number).append(who).append("(connection dropped)\n");
-                    case Event.Exchange x -> {
-                        out.append(number).append(who).append("C: ").append(shown(x.describe())).append('\n');
-                        x.lines().forEach(l -> out.append("    ").append(who).append("S: ").append(shown(l)).append('\n'));
-                    }
+            return CheckReport.transcriptText(transcript, 0);
+        }
+    }
+
+    /**
+     * {@code events} as an RFC-style exchange: {@code A: C: t3 SELECT ...} for what a session
+     * sent and {@code A: S: ...} for each line the server answered, numbered from 0 as a
+     * violation counts them, from event {@code from} on; literals shown with their CRLF as
+     * {@code \r\n}.
+     */
+    static String transcriptText(List<Event> events, int from) {
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(0, from); i < events.size(); i++) {
+            Event event = events.get(i);
+            String who = event.connection() + ": ";
+            String number = String.format(Locale.ROOT, "%3d ", i);
+            switch (event) {
+                case Event.Connect c -> {
+                    out.append(number).append(who).append("(connect)\n");
+                    c.lines().forEach(l -> out.append("    ").append(who).append("S: ").append(shown(l)).append('\n'));
+                }
+                case Event.Drop d -> out.append(number).append(who).append("(connection dropped)\n");
+                case Event.Exchange x -> {
+                    out.append(number).append(who).append("C: ").append(shown(x.describe())).append('\n');
+                    x.lines().forEach(l -> out.append("    ").append(who).append("S: ").append(shown(l)).append('\n'));
                 }
             }
-            return out.toString();
         }
+        return out.toString();
+    }
 
-        private static String shown(String line) {
-            return line.replace("\r\n", "\\r\\n");
-        }
+    private static String shown(String line) {
+        return line.replace("\r\n", "\\r\\n");
     }
 }

@@ -68,7 +68,7 @@ public final class Checker {
             UnjudgedSession.logIn(target, target.secondUser().get()).close();
         }
         ConformanceProperty property = new ConformanceProperty(target, MailboxNames.underPrefix(prefix, hierarchy),
-                prefix, options.tries(), progress, start);
+                prefix, options.tries(), options.known(), progress, start);
         long firstSeed = options.seed().orElseGet(PREFIXES::nextLong);
         Settings settings = Settings.defaults().withTries(options.tries()).withMaxSteps(options.maxSteps())
                 .withSeed(firstSeed).withMaxShrinkTime(options.maxShrinkTime());
@@ -82,12 +82,9 @@ public final class Checker {
                     throw e;
                 }
                 // The server went away while shrinking: report the smallest failure found so far.
-                long seed = firstSeed;
-                for (int i = 1; i < property.scenarios(); i++) {
-                    seed = PropertyRunner.nextSeed(seed);
-                }
-                return new CheckReport.Fails(target.name(), seed, property.scenarios(), smallest.finding,
-                        smallest.events, 0, 0, property.shrinkReplays(), since(start));
+                return new CheckReport.Fails(target.name(), seedOf(firstSeed, property.scenarios()),
+                        property.scenarios(), smallest.finding, smallest.events, 0, 0, property.shrinkReplays(),
+                        since(start), known(property, firstSeed));
             }
             try {
                 property.removeLeftovers();
@@ -99,7 +96,8 @@ public final class Checker {
         }
         return switch (result) {
             case PropertyResult.Passed<HistoryStep> passed -> new CheckReport.Conforms(target.name(),
-                    passed.firstSeed().orElseThrow(), passed.tries(), passed.steps(), since(start));
+                    passed.firstSeed().orElseThrow(), passed.tries(), passed.steps(), since(start),
+                    known(property, firstSeed));
             case PropertyResult.Failed<HistoryStep> failed -> {
                 if (!(failed.failure() instanceof ScenarioFailed scenario)) {
                     throw new IllegalStateException("the checker failed on its own (a bug in Modseq): "
@@ -107,9 +105,27 @@ public final class Checker {
                 }
                 yield new CheckReport.Fails(target.name(), failed.seed().orElseThrow(), failed.tryNumber(),
                         scenario.finding, scenario.events, failed.originalHistory().size(),
-                        failed.minimalHistory().size(), failed.shrinkAttempts(), since(start));
+                        failed.minimalHistory().size(), failed.shrinkAttempts(), since(start),
+                        known(property, firstSeed));
             }
         };
+    }
+
+    private static List<KnownDeviation> known(ConformanceProperty property, long firstSeed) {
+        return property.knownMet().entrySet().stream().map(e -> {
+            ConformanceProperty.KnownMet met = e.getValue();
+            return new KnownDeviation(e.getKey(), met.scenarios, seedOf(firstSeed, met.firstScenario),
+                    met.first.finding, met.first.events);
+        }).toList();
+    }
+
+    /** The seed of the {@code scenario}th scenario (from 1) of a check whose first seed is {@code firstSeed}. */
+    private static long seedOf(long firstSeed, int scenario) {
+        long seed = firstSeed;
+        for (int i = 1; i < scenario; i++) {
+            seed = PropertyRunner.nextSeed(seed);
+        }
+        return seed;
     }
 
     static Duration since(long startNanos) {

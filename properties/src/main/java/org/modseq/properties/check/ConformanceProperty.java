@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
 import org.modseq.properties.history.MailboxNames;
+import org.modseq.properties.target.ClosedAfterBye;
 import org.modseq.properties.target.ServerSessions;
 import org.modseq.reference.cli.Account;
 
@@ -48,7 +50,7 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
         int tags;
         /** A failure of the scenario's setup, thrown by its first step. */
         ScenarioFailed pending;
-        /** Failed otherwise than the failure being shrunk: the rest does not run. */
+        /** Failed otherwise than the failure being shrunk, or on a known deviation: the rest does not run. */
         boolean diverged;
 
         Scenario(ServerSessions sessions, ModelGuide guide, Judge judge) {
@@ -74,10 +76,26 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
     private ScenarioFailed smallest;
     /** Account name to the unjudged session that deletes what scenarios left. */
     private final Map<String, UnjudgedSession> preparing = new HashMap<>();
+    private final KnownRules known;
+    /** Rule to the known deviations met in the scenarios proper (not in shrinking's replays). */
+    private final Map<String, KnownMet> knownMet = new LinkedHashMap<>();
 
-    ConformanceProperty(CheckTarget target, MailboxNames names, String prefix, int tries, CheckProgress progress,
-            long startNanos) {
+    /** A known deviation's tally: the scenarios it ended, and the first of them. */
+    static final class KnownMet {
+        final int firstScenario;
+        final ScenarioFailed first;
+        int scenarios;
+
+        KnownMet(int firstScenario, ScenarioFailed first) {
+            this.firstScenario = firstScenario;
+            this.first = first;
+        }
+    }
+
+    ConformanceProperty(CheckTarget target, MailboxNames names, String prefix, int tries, KnownRules known,
+            CheckProgress progress, long startNanos) {
         this.target = target;
+        this.known = known;
         this.names = names;
         this.prefix = prefix;
         this.generator = HistoryGenerator.of(names);
@@ -203,6 +221,14 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
                 case HistoryStep.Send s -> send(scenario, s.session(), s.command());
             }
         } catch (ScenarioFailed failed) {
+            if (known.acknowledges(failed.finding)) {
+                // The judge cannot follow a server past a violation: the scenario ends here.
+                if (firstKind == null) {
+                    knownMet.computeIfAbsent(failed.finding.kind(), k -> new KnownMet(scenarios, failed)).scenarios++;
+                }
+                scenario.diverged = true;
+                return scenario;
+            }
             if (firstKind == null) {
                 firstKind = failed.finding.kind();
             }
@@ -236,6 +262,11 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
 
     int shrinkReplays() {
         return shrinkReplays;
+    }
+
+    /** The known deviations met before shrinking began, by rule, in the order first met. */
+    Map<String, KnownMet> knownMet() {
+        return knownMet;
     }
 
     /** The smallest failure of the first failure's kind seen so far, or null before any. */
@@ -295,8 +326,8 @@ final class ConformanceProperty implements StatefulProperty<ConformanceProperty.
 
     /** A hang or a lost connection while session {@code id} was doing {@code what}. */
     private static ScenarioFailed failed(Scenario scenario, String id, String what, UncheckedIOException e) {
-        Finding finding = e.getCause() instanceof SocketTimeoutException
-                ? new Finding.NoAnswer(id, what)
+        Finding finding = e.getCause() instanceof SocketTimeoutException ? new Finding.NoAnswer(id, what)
+                : e.getCause() instanceof ClosedAfterBye bye ? new Finding.ClosedAfterBye(id, what, bye.byeLine())
                 : new Finding.ConnectionLost(id, what, e.getCause() instanceof EOFException ? "end of stream"
                         : UnjudgedSession.cause(e));
         return new ScenarioFailed(finding, scenario.events);

@@ -12,7 +12,7 @@ public sealed interface Finding {
     /**
      * What kind of finding this is, for telling one from another while shrinking and for reports
      * that only name it: the rule's ID ({@code R78}, {@code RFC 3501 §7.4.1}) or {@code no answer}
-     * or {@code connection lost}.
+     * or {@code BYE} or {@code connection lost}.
      */
     String kind();
 
@@ -57,9 +57,35 @@ public sealed interface Finding {
     }
 
     /**
+     * The server sent an untagged BYE and closed the connection instead of completing a command.
+     * RFC 3501 §7.1.5 lets a server do that at any time (a "panic shutdown"), but it is also how
+     * a server reports a crash (the reference's internal error), so the checker fails on it
+     * unless told that the server means it ({@code --known BYE}): Dovecot does it when another
+     * session deletes the selected mailbox.
+     *
+     * @param connection the session whose connection was closed
+     * @param command the command line it sent
+     * @param bye the BYE line
+     */
+    record ClosedAfterBye(String connection, String command, String bye) implements Finding {
+        /** The kind, and how {@code --known} names it. */
+        public static final String KIND = "BYE";
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public String describe() {
+            return "the server sent '" + bye + "' and closed the connection of " + connection + " during "
+                    + command.replace("\r\n", "\\r\\n") + " (RFC 3501 §7.1.5: a panic shutdown)";
+        }
+    }
+
+    /**
      * The server closed or reset a connection the checker had not dropped, in the middle of a
-     * command or before it; RFC 3501 §7.1.5 allows that only after a BYE, which is judged
-     * elsewhere, and no scenario logs out.
+     * command or before it, without a BYE (RFC 3501 §7.1.5); no scenario logs out.
      *
      * @param connection the session that lost its connection
      * @param command the command line it sent, or what it was doing

@@ -20,7 +20,10 @@ import org.modseq.properties.engine.Settings;
  * </pre>
  *
  * A conforming report has {@code "conforms": true}, {@code "firstSeed"} and {@code "steps"}
- * instead of the failure's fields; a check that could not run has {@code "error"} instead.
+ * instead of the failure's fields; a check that could not run has {@code "error"} instead. Both
+ * list the known deviations met ({@code --known}) in {@code "known"}: {@code [{"rule": "R16",
+ * "scenarios": 9, "firstSeed": "0x...", "finding": {...}, "transcript": [...]}]}, the transcript
+ * being the first such scenario's, not shrunk.
  */
 public final class JsonReport {
 
@@ -49,6 +52,17 @@ public final class JsonReport {
                 field(out, "shrinkReplays", String.valueOf(f.shrinkReplays()));
             }
         }
+        StringBuilder known = new StringBuilder("[");
+        for (KnownDeviation k : report.known()) {
+            StringBuilder item = new StringBuilder("{");
+            field(item, "rule", string(k.rule()));
+            field(item, "scenarios", String.valueOf(k.scenarios()));
+            field(item, "firstSeed", string(Settings.formatSeed(k.firstSeed())));
+            field(item, "finding", finding(k.first()));
+            field(item, "transcript", transcript(k.transcript()));
+            known.append(known.length() > 1 ? "," : "").append(item.append('}'));
+        }
+        field(out, "known", known.append(']').toString());
         return out.append("}\n").toString();
     }
 
@@ -69,18 +83,16 @@ public final class JsonReport {
             case Finding.Violated v -> {
                 Violation x = v.violation();
                 field(out, "rule", string(x.rule().toString()));
-                StringBuilder violation = new StringBuilder("{");
-                field(violation, "event", String.valueOf(x.event()));
-                field(violation, "connection", string(x.connection()));
-                field(violation, "command", string(x.command()));
-                field(violation, "line", String.valueOf(x.line()));
-                field(violation, "lineText", string(x.lineText()));
-                field(violation, "reason", string(x.reason()));
-                field(out, "violation", violation.append('}').toString());
+                field(out, "violation", violation(x));
             }
             case Finding.NoAnswer n -> {
                 field(out, "connection", string(n.connection()));
                 field(out, "command", string(n.command()));
+            }
+            case Finding.ClosedAfterBye c -> {
+                field(out, "connection", string(c.connection()));
+                field(out, "command", string(c.command()));
+                field(out, "bye", string(c.bye()));
             }
             case Finding.ConnectionLost l -> {
                 field(out, "connection", string(l.connection()));
@@ -89,6 +101,17 @@ public final class JsonReport {
             }
         }
         return out.append('}').toString();
+    }
+
+    private static String violation(Violation x) {
+        StringBuilder violation = new StringBuilder("{");
+        field(violation, "event", String.valueOf(x.event()));
+        field(violation, "connection", string(x.connection()));
+        field(violation, "command", string(x.command()));
+        field(violation, "line", String.valueOf(x.line()));
+        field(violation, "lineText", string(x.lineText()));
+        field(violation, "reason", string(x.reason()));
+        return violation.append('}').toString();
     }
 
     private static String transcript(List<Event> events) {

@@ -12,7 +12,8 @@ import org.modseq.properties.engine.Settings;
  * A check's report as JUnit XML, which CI systems (GitHub Actions reporters, GitLab, Jenkins) read:
  * one test suite with one test case for the run, failed with the finding as its message, the
  * finding's kind (the rule's ID) as its type, and the transcript and the replay command as its
- * text. Written with the JDK's StAX writer.
+ * text; and a skipped test case per known deviation met ({@code --known}). Written with the JDK's
+ * StAX writer.
  */
 public final class JunitReport {
 
@@ -29,10 +30,10 @@ public final class JunitReport {
             String time = String.format(Locale.ROOT, "%.3f", report.elapsed().toMillis() / 1000.0);
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "modseq-check " + clean(report.target()));
-            xml.writeAttribute("tests", "1");
+            xml.writeAttribute("tests", String.valueOf(1 + report.known().size()));
             xml.writeAttribute("failures", report.conforms() ? "0" : "1");
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("skipped", String.valueOf(report.known().size()));
             xml.writeAttribute("time", time);
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
@@ -67,6 +68,22 @@ public final class JunitReport {
                 xml.writeCharacters("\n  ");
             }
             xml.writeEndElement();
+            for (KnownDeviation k : report.known()) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "org.modseq.check");
+                xml.writeAttribute("name", "known deviation " + clean(k.rule()) + " of " + clean(report.target()));
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("skipped");
+                String what = k.first() instanceof Finding.Violated v ? v.violation().rule() + ": " + v.violation().reason()
+                        : k.first().describe();
+                xml.writeAttribute("message", clean(what + " (ended "
+                        + k.scenarios() + (k.scenarios() == 1 ? " scenario)" : " scenarios)")));
+                xml.writeCharacters(clean(CheckCommand.knownText(k)));
+                xml.writeEndElement();
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
             xml.writeCharacters("\n");
             xml.writeEndElement();
             xml.writeCharacters("\n");

@@ -157,7 +157,8 @@ public final class TcpSessions implements ServerSessions {
                 String first = readResponse();
                 responses.add(first);
                 if (!first.startsWith("+ ")) {
-                    return responses; // refused: no IDLE to end
+                    // Refused: no IDLE to end; an untagged response first (a BYE) is read on to the end.
+                    return first.startsWith(tag + " ") ? responses : readThroughTagged(tag, responses);
                 }
                 write("DONE\r\n");
             }
@@ -216,7 +217,14 @@ public final class TcpSessions implements ServerSessions {
 
         private List<String> readThroughTagged(String tag, List<String> responses) throws IOException {
             while (responses.isEmpty() || !responses.getLast().startsWith(tag + " ")) {
-                responses.add(readResponse());
+                try {
+                    responses.add(readResponse());
+                } catch (EOFException e) {
+                    if (responses.stream().anyMatch(l -> l.startsWith("* BYE"))) {
+                        throw new ClosedAfterBye(responses);
+                    }
+                    throw e;
+                }
             }
             return responses;
         }

@@ -67,6 +67,34 @@ class CheckCommandTest {
         assertOneLineError(run("--port", "0", "--user", "a", "--password", "b"), "--port must be");
         assertOneLineError(run("--port", "143", "--user", "a", "--password", "b", "--tries", "0"), "--tries and");
         assertOneLineError(run("--port", "x", "--user", "a", "--password", "b"), "Invalid value");
+        assertOneLineError(run("--port", "143", "--user", "a", "--password", "b", "--known", "R16,nonsense"),
+                "--known: not a rule: 'nonsense'");
+        assertOneLineError(run("--port", "143", "--user", "a", "--password", "b", "--known", "R999"),
+                "--known: not a requirement ID");
+    }
+
+    /** A fault acknowledged with --known: exit 0, the deviation counted and shown; unacknowledged, exit 1. */
+    @Test
+    void aKnownDeviationExitsWithZeroAndIsShown() throws Exception {
+        Path json = dir.resolve("report.json");
+        try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(
+                ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS), ReferenceServers::withoutStoreFetches))) {
+            Run run = run(args(server, "--tries", "20", "--seed", "0x5eedc0de", "--known", "R16,RFC3501-6.4.6",
+                    "--json", json.toString()).toArray(String[]::new));
+            assertEquals(CheckCommand.EXIT_CONFORMS, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().startsWith("127.0.0.1:" + server.port() + " conforms apart from known deviations: 20"
+                    + " scenarios"), run.out());
+            assertTrue(run.out().contains("Known deviation RFC 3501 §6.4.6: ended "), run.out());
+            assertTrue(run.out().contains("  reason: STORE without .SILENT"), run.out());
+            JsonNode report = new ObjectMapper().readTree(json.toFile());
+            assertTrue(report.get("conforms").asBoolean());
+            assertEquals("RFC 3501 §6.4.6", report.get("known").get(0).get("rule").asText());
+
+            Run strict = run(args(server, "--tries", "20", "--seed", "0x5eedc0de", "--shrink-time", "0")
+                    .toArray(String[]::new));
+            assertEquals(CheckCommand.EXIT_FAILS, strict.exitCode(), strict.out() + strict.err());
+            assertTrue(strict.out().contains("Violated: RFC 3501 §6.4.6"), strict.out());
+        }
     }
 
     @Test

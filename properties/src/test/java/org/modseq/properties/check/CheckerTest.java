@@ -127,6 +127,60 @@ class CheckerTest {
                 ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
     }
 
+    /** A fault acknowledged with {@link KnownRules} is counted, each time ending its scenario, and the check passes. */
+    @Test
+    void anAcknowledgedFaultIsAKnownDeviationAndTheCheckGoesOn() {
+        KnownRules known = KnownRules.of(List.of("RFC3501-6.4.6"));
+        CheckReport.Conforms report = assertInstanceOf(CheckReport.Conforms.class,
+                checkWithoutStoreFetches(options(TRIES).withKnown(known)));
+        assertEquals(TRIES, report.triesRun());
+        assertEquals(1, report.known().size(), () -> report.known().toString());
+        KnownDeviation deviation = report.known().getFirst();
+        assertEquals("RFC 3501 §6.4.6", deviation.rule());
+        assertTrue(deviation.scenarios() > 1 && deviation.scenarios() <= TRIES, "scenarios: " + deviation.scenarios());
+        Finding.Violated first = assertInstanceOf(Finding.Violated.class, deviation.first());
+        assertEquals(first.violation().event(), deviation.transcript().size() - 1);
+        assertTrue(deviation.transcript().getLast().describe().contains("STORE"), deviation.transcript().getLast().describe());
+
+        // The first one's seed, the rule not acknowledged, fails on it first.
+        CheckReport.Fails replayed = assertInstanceOf(CheckReport.Fails.class,
+                checkWithoutStoreFetches(options(1).withSeed(deviation.firstSeed()).withMaxShrinkTime(Duration.ZERO)));
+        assertEquals("RFC 3501 §6.4.6", replayed.violation().orElseThrow().rule().source());
+        assertTrue(replayed.known().isEmpty());
+    }
+
+    @Test
+    void aFaultOfAnotherRuleThanTheAcknowledgedOneStillFails() {
+        CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class, checkWithoutStoreFetches(
+                options(TRIES).withKnown(KnownRules.of(List.of("R16", "RFC 3501 §6.4.4"))).withMaxShrinkTime(Duration.ZERO)));
+        assertEquals("RFC 3501 §6.4.6", fails.violation().orElseThrow().rule().source());
+    }
+
+    private static CheckReport checkWithoutStoreFetches(CheckOptions options) {
+        StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
+        return Checker.run(CheckTarget.inProcess(ReferenceServers.faulty(engine, ReferenceServers::withoutStoreFetches),
+                ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
+    }
+
+    /** RFC 3501 §7.1.5: BYE and a closed connection fail the check, unless acknowledged with BYE. */
+    @Test
+    void aByeAndAClosedConnectionFailUnlessAcknowledged() {
+        StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
+        try (ImapServer server = ReferenceServers.serve(ReferenceServers.byeOnCheck(engine))) {
+            CheckTarget target = ReferenceServers.target(server, ServerSetup.PER_USER_MAILBOXES);
+            CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class,
+                    Checker.run(target, options(TRIES / 2).withMaxShrinkTime(Duration.ZERO)));
+            Finding.ClosedAfterBye bye = assertInstanceOf(Finding.ClosedAfterBye.class, fails.finding());
+            assertTrue(bye.command().contains(" CHECK"), bye.describe());
+            assertEquals("* BYE IMAP session state is inconsistent, please relogin.", bye.bye());
+
+            CheckReport report = Checker.run(target, options(TRIES / 2).withKnown(KnownRules.of(List.of("bye"))));
+            assertConforms(report);
+            assertEquals("BYE", report.known().getFirst().rule());
+            assertTrue(report.known().getFirst().scenarios() > 1, report.known().toString());
+        }
+    }
+
     @Test
     void aServerThatDoesNotAnswerFailsWithNoAnswer() {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
@@ -149,6 +203,21 @@ class CheckerTest {
     @Test
     void aServerThatClosesTheConnectionFailsWithConnectionLost() {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
+        try (ImapServer server = ReferenceServers.serve(ReferenceServers.closingOnCheck(engine, List.of()))) {
+            CheckReport report = Checker.run(ReferenceServers.target(server, ServerSetup.PER_USER_MAILBOXES),
+                    options(20).withMaxShrinkTime(Duration.ZERO).withKnown(KnownRules.of(List.of("BYE"))));
+            CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class, report);
+            Finding.ConnectionLost lost = assertInstanceOf(Finding.ConnectionLost.class, fails.finding());
+            assertTrue(lost.command().contains(" CHECK"), lost.describe());
+            assertTrue(lost.describe().startsWith("the server closed the connection of " + lost.connection()),
+                    lost.describe());
+        }
+    }
+
+    /** The reference's internal error closes the connection with a BYE: a failure all the same. */
+    @Test
+    void aServerThatGivesUpWithByeFails() {
+        StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
         try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(engine, (command, responses) -> {
             if (command instanceof Command.Enable) {
                 throw new IllegalStateException("a fault: the server gives up on ENABLE");
@@ -158,10 +227,8 @@ class CheckerTest {
             CheckReport report = Checker.run(ReferenceServers.target(server, ServerSetup.PER_USER_MAILBOXES),
                     options(20).withMaxShrinkTime(Duration.ZERO));
             CheckReport.Fails fails = assertInstanceOf(CheckReport.Fails.class, report);
-            Finding.ConnectionLost lost = assertInstanceOf(Finding.ConnectionLost.class, fails.finding());
-            assertTrue(lost.command().contains(" ENABLE "), lost.describe());
-            assertTrue(lost.describe().startsWith("the server closed the connection of " + lost.connection()),
-                    lost.describe());
+            Finding.ClosedAfterBye bye = assertInstanceOf(Finding.ClosedAfterBye.class, fails.finding());
+            assertTrue(bye.command().contains(" ENABLE "), bye.describe());
         }
     }
 

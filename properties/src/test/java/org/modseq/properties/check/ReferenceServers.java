@@ -108,4 +108,68 @@ final class ReferenceServers {
         }
         return kept;
     }
+
+    /**
+     * A fault a test can acknowledge: a STORE without UNCHANGEDSINCE or .SILENT sends no FETCH,
+     * so the client is not told the flags it changed (RFC 3501 §6.4.6). Frequent: most scenarios meet it.
+     */
+    static List<Response> withoutStoreFetches(Command command, List<Response> responses) {
+        if (!(command instanceof Command.Store s && !s.silent() && s.unchangedSince().isEmpty())) {
+            return responses;
+        }
+        return responses.stream().filter(r -> !(r instanceof Response.Fetch)).toList();
+    }
+
+    /**
+     * {@code engine}, but a CHECK is answered with an untagged BYE alone and the connection
+     * closed, as Dovecot does when another session deletes the selected mailbox (RFC 3501 §7.1.5).
+     */
+    static ImapEngine byeOnCheck(ImapEngine engine) {
+        return closingOnCheck(engine, List.of(new Response.Status(Optional.empty(), Response.Condition.BYE,
+                Optional.empty(), "IMAP session state is inconsistent, please relogin.")));
+    }
+
+    /** {@code engine}, but a CHECK is answered with {@code lastWords} alone and the connection closed. */
+    static ImapEngine closingOnCheck(ImapEngine engine, List<Response> lastWords) {
+        return () -> {
+            Connection inner = engine.open();
+            boolean[] closed = {false};
+            return new Connection() {
+                @Override
+                public Response greeting() {
+                    return inner.greeting();
+                }
+
+                @Override
+                public List<Response> execute(String tag, Command command) {
+                    if (command instanceof Command.Check) {
+                        closed[0] = true;
+                        inner.drop(); // the session ends with the connection
+                        return lastWords;
+                    }
+                    return inner.execute(tag, command);
+                }
+
+                @Override
+                public List<Response> continueWith(String line) {
+                    return inner.continueWith(line);
+                }
+
+                @Override
+                public List<Response> idleUpdates() {
+                    return inner.idleUpdates();
+                }
+
+                @Override
+                public boolean isLoggedOut() {
+                    return closed[0] || inner.isLoggedOut();
+                }
+
+                @Override
+                public void drop() {
+                    inner.drop();
+                }
+            };
+        };
+    }
 }

@@ -34,7 +34,14 @@ class ReportFormatsTest {
         Violation violation = new Violation(1, "A", "t1 NOOP", 0, NASTY, Rule.of(Requirement.parse("R78")),
                 "reason with \"quotes\" and \u0001");
         return new CheckReport.Fails("host:1", 0x1234L, 3, new Finding.Violated(violation), transcript, 9, 3, 50,
-                Duration.ofMillis(1500));
+                Duration.ofMillis(1500), List.of(known()));
+    }
+
+    private static KnownDeviation known() {
+        List<Event> transcript = List.of(new Event.Connect("B", List.of("* OK ready")),
+                new Event.Exchange("B", "t1", new Command.Noop(), List.of("* 1 FETCH (FLAGS ())", "t1 OK done")));
+        return new KnownDeviation("R16", 2, 0x99L, new Finding.Violated(new Violation(1, "B", "t1 NOOP", 0,
+                "* 1 FETCH (FLAGS ())", Rule.of(Requirement.parse("R16")), "no MODSEQ")), transcript);
     }
 
     @Test
@@ -47,10 +54,15 @@ class ReportFormatsTest {
         assertEquals(NASTY, json.get("transcript").get(1).get("lines").get(0).asText());
         assertEquals("drop", json.get("transcript").get(2).get("type").asText());
         assertEquals("modseq-check --seed 0x1234", json.get("replay").asText());
+        assertEquals("R16", json.get("known").get(0).get("rule").asText());
+        assertEquals(2, json.get("known").get(0).get("scenarios").asInt());
+        assertEquals("* 1 FETCH (FLAGS ())", json.get("known").get(0).get("finding").get("violation").get("lineText").asText());
+        assertEquals(2, json.get("known").get(0).get("transcript").size());
         JsonNode passed = new ObjectMapper().readTree(JsonReport.of(new CheckReport.Conforms("h", 7, 5, 100,
-                Duration.ofSeconds(2)), Optional.empty()));
+                Duration.ofSeconds(2), List.of()), Optional.empty()));
         assertTrue(passed.get("conforms").asBoolean());
         assertEquals(100, passed.get("steps").asInt());
+        assertEquals(0, passed.get("known").size());
     }
 
     @Test
@@ -64,5 +76,10 @@ class ReportFormatsTest {
         assertTrue(failure.getAttribute("message").startsWith("R78 (RFC 7162 "), failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains("\\x00\\x07\u00e9\u00ff"), failure.getTextContent());
         assertTrue(failure.getTextContent().contains("Replay: modseq-check --seed 0x1234"));
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("skipped"));
+        Element skipped = (Element) suite.getElementsByTagName("skipped").item(0);
+        assertTrue(skipped.getAttribute("message").startsWith("R16 (RFC 7162 "), skipped.getAttribute("message"));
+        assertTrue(skipped.getTextContent().contains("B: S: * 1 FETCH (FLAGS ())"), skipped.getTextContent());
     }
 }
