@@ -22,11 +22,11 @@ public enum Fault {
     QRESYNC_NAMES_LIVE_UID("SELECT ... (QRESYNC ...) also names a UID that still exists in VANISHED (EARLIER)",
             "R78", "R69"),
     QRESYNC_DROPS_VANISHED_UID("SELECT ... (QRESYNC ...) leaves the highest UID out of VANISHED (EARLIER)",
-            "R69", "R78"),
+            "R69", "R78", "R73"),
     VANISHED_EARLIER_FORGETS_OLD_EXPUNGES("UID FETCH ... (CHANGEDSINCE n VANISHED) answers with the expunges it still"
             + " remembers, leaving out the oldest: a subset of the true expunges, as below a history floor", "R78"),
     NO_VANISHED_EARLIER("UID FETCH ... (CHANGEDSINCE n VANISHED) and SELECT ... (QRESYNC ...) never send VANISHED"
-            + " (EARLIER): clients keep expunged messages", "R69", "R78"),
+            + " (EARLIER): clients keep expunged messages", "R69", "R78", "R73"),
 
     // HIGHESTMODSEQ that does not rise, or differs between commands.
     HIGHESTMODSEQ_NOT_RAISED_BY_APPEND("HIGHESTMODSEQ does not rise on APPEND until the mailbox changes again",

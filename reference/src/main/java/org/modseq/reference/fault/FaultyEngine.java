@@ -28,9 +28,12 @@ import org.modseq.reference.engine.ImapEngine;
  * An engine with one {@link Fault} switched on: the wrapped engine keeps the mailboxes right, and
  * this decorator rewrites what it tells clients (or, for the off-by-one faults, the argument it
  * hands on). Where a fault needs what the answer does not show (the live UIDs, a mailbox's
- * HIGHESTMODSEQ before and after a change), it asks the wrapped engine: on the same connection
- * for UIDs, right after the command, when nothing is owed to it; on a connection of its own
- * for STATUS, which would enable CONDSTORE on the client's (R15).
+ * HIGHESTMODSEQ before and after a change), it asks the wrapped engine over a connection of its
+ * own: on the client's, a probe would take updates owed to the client, and STATUS HIGHESTMODSEQ
+ * would enable CONDSTORE there (R15).
+ *
+ * <p>That connection logs in with the client's LOGIN; after AUTHENTICATE the faults that need
+ * it stay off. A test double: it trusts clients to take turns, as the checker's do.
  */
 public final class FaultyEngine implements ImapEngine {
 
@@ -93,7 +96,11 @@ public final class FaultyEngine implements ImapEngine {
                     hiddenRises.put(key(changed.get()), after.getAsLong());
                 }
             }
-            return rewritten(command, responses, mailbox);
+            List<Response> out = rewritten(command, responses, mailbox);
+            if (inner.isLoggedOut()) {
+                dropSide();
+            }
+            return out;
         }
 
         @Override
@@ -114,6 +121,10 @@ public final class FaultyEngine implements ImapEngine {
         @Override
         public void drop() {
             inner.drop();
+            dropSide();
+        }
+
+        private void dropSide() {
             if (side != null) {
                 side.drop();
                 side = null;
