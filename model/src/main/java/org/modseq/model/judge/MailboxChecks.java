@@ -56,6 +56,9 @@ final class MailboxChecks {
     /** The mailbox a successful command shows to exist; unknown ones are known from now on, their content not. */
     static MailboxTruth existing(Answer a, String name) {
         MailboxTruth mailbox = a.k.mailbox(a.user(), name);
+        if (mailbox != null) {
+            mailbox.declaredOnly = false;
+        }
         if (mailbox == null && a.k.formerUidValidity.containsKey(a.k.key(a.user(), name))) {
             throw a.fail(Rule.rfc("RFC 3501 §6.3.4"), a.taggedLine(), name + " was deleted and not created again, yet "
                     + UpdateChecks.verb(a.command()) + " succeeded on it");
@@ -203,19 +206,18 @@ final class MailboxChecks {
         String name = command.mailbox().endsWith("/") && command.mailbox().length() > 1
                 ? command.mailbox().substring(0, command.mailbox().length() - 1) : command.mailbox();
         String key = a.k.key(a.user(), name);
-        if (a.k.mailboxes.containsKey(key) || ServerState.mailboxName(name).equals("INBOX")) {
+        MailboxTruth existing = a.k.mailboxes.get(key);
+        boolean declaration = !name.equals(command.mailbox());
+        if (existing != null && !(existing.declaredOnly && !declaration) || ServerState.mailboxName(name).equals("INBOX")) {
             throw a.fail(Rule.rfc("RFC 3501 §6.3.3"), a.taggedLine(), "CREATE of " + command.mailbox()
                     + ", which exists: it must fail");
         }
-        if (!name.equals(command.mailbox())) {
-            // "Server implementations that do not require this declaration MUST ignore the
-            // declaration" (§6.3.3): the server may or may not have created the mailbox. Unknown
-            // until a command succeeds on it or a CREATE of the plain name does.
-            a.k.formerUidValidity.remove(key);
-            return;
-        }
         MailboxTruth created = new MailboxTruth(ServerState.mailboxName(name), true);
-        created.previousUidValidity = a.k.formerUidValidity.getOrDefault(key, 0L);
+        created.previousUidValidity = existing != null ? existing.previousUidValidity
+                : a.k.formerUidValidity.getOrDefault(key, 0L);
+        // "Server implementations that do not require this declaration MUST ignore the
+        // declaration" (§6.3.3): the mailbox may or may not exist until something shows it.
+        created.declaredOnly = declaration;
         a.k.mailboxes.put(key, created);
     }
 

@@ -31,6 +31,12 @@ final class MailboxTruth {
     boolean arrivedSinceUidNext;
     final ModSeqTimeline modSeqs;
     Highest lastHighest;
+    /**
+     * Created only by a CREATE with a trailing hierarchy delimiter, which a server that does not
+     * need the declaration ignores (RFC 3501 §6.3.3), and shown to exist by no command since: a
+     * plain CREATE of the name may still succeed.
+     */
+    boolean declaredOnly;
 
     MailboxTruth(String name, boolean complete) {
         this.name = name;
@@ -53,6 +59,7 @@ final class MailboxTruth {
         this.arrivedSinceUidNext = other.arrivedSinceUidNext;
         this.modSeqs = other.modSeqs.copy();
         this.lastHighest = other.lastHighest;
+        this.declaredOnly = other.declaredOnly;
     }
 
     MailboxTruth copy() {
