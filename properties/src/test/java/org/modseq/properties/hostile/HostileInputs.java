@@ -168,7 +168,7 @@ final class HostileInputs {
                     return text.substring(0, at) + octet + text.substring(at + 1);
                 }
                 default -> {
-                    return text + " " + pick(source, "(", "\"unterminated", "[", "{x}", "\\", "NIL NIL ((", "*");
+                    return text + " " + pick(source, "(", "\"unterminated", "[", "{x}", "\\", "NIL NIL ((");
                 }
             }
         };
