@@ -26,7 +26,9 @@ record HostileInput(String kind, State state, List<String> tags, byte[] octets, 
         /** Over a limit that ends the session: an untagged BYE, then the close (RFC 7162 §4). */
         BYE,
         /** The client stops sending mid-command (FIN): the server closes without answering OK. */
-        TRUNCATED
+        TRUNCATED,
+        /** No valid tag to answer with: an untagged BAD (RFC 3501 §7.1.3), and the session goes on. */
+        UNTAGGED_BAD
     }
 
     static HostileInput line(String kind, State state, String tag, String text) {

@@ -151,6 +151,14 @@ class HostileInputTest {
                     lines.stream().filter(line -> !line.startsWith("* ") && !line.startsWith("+ "))
                             .forEach(line -> requireRefusal(line, input.tags().getFirst(), input));
                 }
+                case UNTAGGED_BAD -> {
+                    String line = client.readLine();
+                    requireClear(line, input);
+                    if (line == null || !line.startsWith("* BAD ") || line.length() < "* BAD ".length() + 5) {
+                        throw new AssertionError("no untagged BAD with a text for " + input + ": " + line);
+                    }
+                    client.command("z", "NOOP").forEach(after -> requireClear(after, input));
+                }
                 case TRUNCATED -> {
                     client.endInput();
                     List<String> lines = untilClose(client);

@@ -248,6 +248,57 @@ final class HostileInputs {
         };
     }
 
+    /** Exchanges beyond one line, deep nesting, odd literal headers, bad mailbox names, missing tags. */
+    private static Gen<HostileInput> oddities() {
+        return source -> {
+            String tag = tag(source);
+            State state = source.chooseBoolean(0.5) ? State.SELECTED : State.SELECTED_QRESYNC;
+            int depth = 1 + (int) source.choose(1100); // within the line limit
+            return switch ((int) source.choose(7)) {
+                // RFC 3501 §6.2.2: the client's answer to the continuation is not base64, or is "*"
+                case 0 -> HostileInput.line("AUTHENTICATE answered badly", State.NOT_AUTHENTICATED, tag,
+                        "AUTHENTICATE PLAIN\r\n" + pick(source, "!!!not base64!!!", "*", "", "AGFsaWNlAHdyb25n",
+                                "AAAA", "=", "AGFsaWNl", "\0"));
+                // RFC 2177: anything but DONE ends the IDLE with BAD
+                case 1 -> HostileInput.line("IDLE ended badly", state, tag,
+                        "IDLE\r\n" + pick(source, "DONE NOW", "NOOP", tag + " DONE", "D0NE", "", "(DONE)"));
+                case 2 -> HostileInput.line("deep nesting", state, tag, pick(source,
+                        "SEARCH " + "(".repeat(depth) + "MODSEQ 1" + ")".repeat(depth) + ")",
+                        "SEARCH " + "NOT ".repeat(depth) + "(",
+                        "SEARCH " + "OR ALL ".repeat(depth),
+                        "FETCH 1 " + "(".repeat(depth) + "FLAGS",
+                        "STORE 1 +FLAGS " + "(".repeat(depth) + "\\Seen"));
+                case 6 -> HostileInput.line("value out of range", state, tag, pick(source,
+                        "APPEND INBOX \"31-Feb-2020 10:00:00 +0000\" {3}\r\nabc",
+                        "APPEND INBOX \"01-Jan-2020 25:61:61 +0000\" {3}\r\nabc",
+                        "APPEND INBOX \"01-Jan-2020 10:00:00 +9999\" {3}\r\nabc",
+                        "APPEND INBOX \"01-Jan-2020 10:00:00 -2400\" {3}\r\nabc",
+                        "APPEND INBOX \"01-Foo-2020 10:00:00 +0000\" {3}\r\nabc",
+                        "APPEND INBOX \"00-Jan-0000 00:00:00 +0000\" {3}\r\nabc",
+                        "APPEND INBOX \"01-Jan-99999 10:00:00 +0000\" {3}\r\nabc",
+                        "APPEND INBOX (\\Recent) {3}\r\nabc", "APPEND INBOX (\\Seen {3}\r\nabc",
+                        "FETCH 1 BODY[1.4294967296]", "FETCH 1 BODY[0]", "FETCH 1 BODY[]<4294967296.1>",
+                        "FETCH 1 BODY[]<1.0>", "FETCH 1 BODY[]<99999999999999999999.1>", "FETCH 1 BODY[HEADER.FIELDS ()]",
+                        "FETCH 1 BINARY[1]", "SEARCH LARGER 99999999999999999999", "SEARCH SMALLER -1",
+                        "SEARCH UID 4294967296", "SEARCH CHARSET X-UNKNOWN ALL", "SEARCH RETURN (FOO) ALL",
+                        "SEARCH KEYWORD (", "UID EXPUNGE", "UID FETCH 1:* (FLAGS) (VANISHED)",
+                        "AUTHENTICATE X-UNKNOWN", "ENABLE \"QRESYNC\"", "ID (\"a\" \"b\" \"c\")",
+                        "ID (\"a\")", "STORE 1 FLAGS.LOUD (\\Seen)", "STORE 1 +FLAGS (\\Seen) (UNCHANGEDSINCE 1)"));
+                case 3 -> HostileInput.line("odd literal header", state, tag, "FETCH 1 (FLAGS) "
+                        + pick(source, "{ 5}", "{5 }", "{-1}", "{+}", "{5++}", "{0x5}", "{5}}", "{5", "5}",
+                                "{}", "{5}x"));
+                case 4 -> HostileInput.line("bad mailbox name", state, tag, pick(source, "SELECT", "EXAMINE",
+                        "STATUS", "COPY 1", "MOVE 1", "DELETE") + " "
+                        + pick(source, "\"INBOX\0\"", "../../etc/passwd", "\"../INBOX\"", "\"\"", "NoSuchBox/../INBOX",
+                                "\"INBOX\"\"", "INBOX\u00ff", "{0}\r\n", "~bob/INBOX", "\"\\\"")
+                        + (source.chooseBoolean(0.5) ? "" : " (MESSAGES"));
+                default -> new HostileInput("no valid tag", state, List.of(), ascii(pick(source, "",
+                        " ", "+ NOOP", "* NOOP", "(x NOOP", "\"q\" NOOP", "\0 NOOP", "{3} NOOP", "%")
+                        + "\r\n"), Ending.UNTAGGED_BAD);
+            };
+        };
+    }
+
     /** Token soup: a command name, random tokens, and an opening parenthesis never closed. */
     private static Gen<String> tokenSoup() {
         return source -> {
@@ -303,10 +354,11 @@ final class HostileInputs {
             }
             return new HostileInput("pipelined garbage", state, tags, octets.toByteArray(), Ending.REFUSED);
         };
-        return source -> switch ((int) source.choose(9)) {
+        return source -> switch ((int) source.choose(10)) {
             case 0, 1, 2, 3 -> oneLine.generate(source);
             case 4, 5 -> wrongState().generate(source);
             case 6, 7 -> literalsAndLines().generate(source);
+            case 8 -> oddities().generate(source);
             default -> pipelined.generate(source);
         };
     }
