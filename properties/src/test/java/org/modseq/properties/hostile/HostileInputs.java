@@ -194,6 +194,9 @@ final class HostileInputs {
                         "MOVE 1:* INBOX", "LOGIN alice alice-pw", "AUTHENTICATE PLAIN AGFsaWNlAGFsaWNlLXB3",
                         "SELECT NoSuchBox", "STATUS NoSuchBox (MESSAGES)", "DELETE INBOX", "RENAME INBOX INBOX",
                         "RENAME NoSuchBox Other", "SELECT INBOX (QRESYNC (1 1))"));
+                // RFC 7162 §3.2.6: VANISHED only once QRESYNC is enabled
+                case 3 -> HostileInput.line("VANISHED without QRESYNC", State.SELECTED, tag,
+                        "UID FETCH 1:* (FLAGS) (CHANGEDSINCE " + (1 + source.choose(20)) + " VANISHED)");
                 default -> HostileInput.line("refused while selected",
                         source.chooseBoolean(0.5) ? State.SELECTED : State.SELECTED_QRESYNC, tag, pick(source,
                                 "LOGIN alice alice-pw", "FETCH 99 (FLAGS)", "STORE 99 +FLAGS (\\Deleted)",

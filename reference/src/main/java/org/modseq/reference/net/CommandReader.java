@@ -76,7 +76,7 @@ public final class CommandReader {
     private final InputStream in;
     private final OutputStream continuations;
     private final int maxLineLength;
-    private final long maxLiteralSize;
+    private long maxLiteralSize;
     private final long maxMessageSize;
     private final byte[] buffer = new byte[8192];
     private int position;
@@ -104,6 +104,21 @@ public final class CommandReader {
     /** As the full constructor, with messages limited only by the literal limit. */
     public CommandReader(InputStream in, OutputStream continuations, int maxLineLength, long maxLiteralSize) {
         this(in, continuations, maxLineLength, maxLiteralSize, maxLiteralSize);
+    }
+
+    /**
+     * Changes the literal limit from the next command on: the connection lowers it before login,
+     * so that a client that has not logged in cannot make the server hold large literals.
+     */
+    public void setMaxLiteralSize(long octets) {
+        if (octets < 0) {
+            throw new IllegalArgumentException("the literal limit must not be negative");
+        }
+        maxLiteralSize = octets;
+    }
+
+    public long maxLiteralSize() {
+        return maxLiteralSize;
     }
 
     /** Reads the next command, following its literals. */

@@ -101,6 +101,7 @@ final class ConnectionHandler implements Runnable {
 
     private void serve(CommandReader reader) throws IOException {
         while (!connection.isLoggedOut()) {
+            reader.setMaxLiteralSize(literalLimit());
             switch (reader.readCommand()) {
                 case CommandReader.Input.EndOfStream end -> {
                     return;
@@ -117,7 +118,8 @@ final class ConnectionHandler implements Runnable {
                     }
                     // Refused before the client sent it (TOOBIG, RFC 4469 and RFC 7889); the session goes on.
                     writeLine(tooLarge.tag() + " NO [TOOBIG] Literal too large: the limit is "
-                            + config.maxLiteralSize() + " octets");
+                            + reader.maxLiteralSize() + " octets"
+                            + (reader.maxLiteralSize() < config.maxLiteralSize() ? " before login" : ""));
                     out.flush();
                 }
                 case CommandReader.Input.MessageTooLarge tooLarge -> {
@@ -133,6 +135,15 @@ final class ConnectionHandler implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * Before login a literal may be no longer than a line: LOGIN and AUTHENTICATE need no more, and
+     * a flood of connections that never log in cannot make the server hold their literals.
+     */
+    private long literalLimit() {
+        return slotHolder != null || connection.user().isPresent() ? config.maxLiteralSize()
+                : Math.min(config.maxLiteralSize(), config.maxLineLength());
     }
 
     /** Parses and executes one command; false when the connection is to end. */

@@ -90,6 +90,21 @@ class ServerLimitsTest {
     }
 
     @Test
+    void beforeLoginALiteralMayBeNoLongerThanALine() throws IOException {
+        int port = start(CONFIG.withMaxLineLength(8192));
+        try (ImapTestClient client = ImapTestClient.connect(port)) {
+            assertEquals(List.of("a NO [TOOBIG] Literal too large: the limit is 8192 octets before login"),
+                    client.command("a", "LOGIN {8193}"));
+            client.expectOk("l", "LOGIN {5}\r\nalice pw");
+            String body = "x".repeat(20_000);
+            client.send("p APPEND INBOX {" + body.length() + "}\r\n");
+            assertTrue(client.readLine().startsWith("+ "));
+            client.send(body + "\r\n");
+            assertTrue(client.readUntilTagged("p").getLast().startsWith("p OK"));
+        }
+    }
+
+    @Test
     void oneConnectionBeyondTheTotalIsGreetedWithBye() throws IOException {
         int port = start(CONFIG.withMaxConnections(2));
         try (ImapTestClient first = ImapTestClient.connect(port); ImapTestClient second = ImapTestClient.connect(port)) {
