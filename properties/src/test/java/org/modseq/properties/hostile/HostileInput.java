@@ -32,8 +32,8 @@ record HostileInput(String kind, State state, List<String> tags, byte[] octets, 
     }
 
     static HostileInput line(String kind, State state, String tag, String text) {
-        return new HostileInput(kind, state, List.of(tag), (tag + " " + text + "\r\n").getBytes(StandardCharsets.ISO_8859_1),
-                Ending.REFUSED);
+        return new HostileInput(kind, state, List.of(tag),
+                (tag + " " + text + "\r\n").getBytes(StandardCharsets.ISO_8859_1), Ending.REFUSED);
     }
 
     /** A command ending in a literal header whose octets are never sent: the server must refuse it unread. */

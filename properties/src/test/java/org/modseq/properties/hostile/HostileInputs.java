@@ -164,7 +164,8 @@ final class HostileInputs {
                 }
                 case 4 -> {
                     char octet = (char) (0x80 + source.choose(0x7f));
-                    int at = (int) source.choose(Math.max(0, text.indexOf(' ') < 0 ? text.length() - 1 : text.indexOf(' ') - 1));
+                    int nameEnd = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+                    int at = (int) source.choose(Math.max(0, nameEnd - 1));
                     return text.substring(0, at) + octet + text.substring(at + 1);
                 }
                 default -> {
@@ -281,7 +282,8 @@ final class HostileInputs {
                         "APPEND INBOX \"01-Jan-99999 10:00:00 +0000\" {3}\r\nabc",
                         "APPEND INBOX (\\Recent) {3}\r\nabc", "APPEND INBOX (\\Seen {3}\r\nabc",
                         "FETCH 1 BODY[1.4294967296]", "FETCH 1 BODY[0]", "FETCH 1 BODY[]<4294967296.1>",
-                        "FETCH 1 BODY[]<1.0>", "FETCH 1 BODY[]<99999999999999999999.1>", "FETCH 1 BODY[HEADER.FIELDS ()]",
+                        "FETCH 1 BODY[]<1.0>", "FETCH 1 BODY[]<99999999999999999999.1>",
+                        "FETCH 1 BODY[HEADER.FIELDS ()]",
                         "FETCH 1 BINARY[1]", "SEARCH LARGER 99999999999999999999", "SEARCH SMALLER -1",
                         "SEARCH UID 4294967296", "SEARCH CHARSET X-UNKNOWN ALL", "SEARCH RETURN (FOO) ALL",
                         "SEARCH KEYWORD (", "UID EXPUNGE", "UID FETCH 1:* (FLAGS) (VANISHED)",

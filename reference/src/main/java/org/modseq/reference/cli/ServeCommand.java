@@ -65,7 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The engine behind the server: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private EngineKind engine;
 
-    @Option(names = "--max-line-length", paramLabel = "OCTETS", defaultValue = "" + ServerConfig.DEFAULT_MAX_LINE_LENGTH,
+    @Option(names = "--max-line-length", paramLabel = "OCTETS",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_LINE_LENGTH,
             description = "Longest command line outside literals, at least " + ServerConfig.MIN_MAX_LINE_LENGTH
                     + " (RFC 7162 section 4); a longer one gets BAD and BYE (default: ${DEFAULT-VALUE}).")
     private int maxLineLength;
@@ -77,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-message-size", paramLabel = "OCTETS",
             defaultValue = "" + ServerConfig.DEFAULT_MAX_MESSAGE_SIZE,
-            description = "Largest message APPEND takes; larger gets NO [TOOBIG] (RFC 7889) (default: ${DEFAULT-VALUE}).")
+            description = "Largest message APPEND takes; larger gets NO [TOOBIG] (RFC 7889)"
+                    + " (default: ${DEFAULT-VALUE}).")
     private long maxMessageSize;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
@@ -95,6 +97,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Silence after which a client is logged out; RFC 3501 section 5.4 wants at least 1800"
                     + " (default: ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Silence after which a client that has not logged in is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long loginTimeoutSeconds;
 
     @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "How long a client may leave its responses unread before it is disconnected"
@@ -120,7 +127,8 @@ public final class ServeCommand implements Callable<Integer> {
                     .withMaxLiteralSize(maxLiteralSize).withMaxMessageSize(maxMessageSize)
                     .withMaxConnections(maxConnections).withMaxConnectionsPerUser(maxConnectionsPerUser)
                     .withIdleTimeout(seconds("--idle-timeout", idleTimeoutSeconds))
-                    .withWriteTimeout(seconds("--write-timeout", writeTimeoutSeconds));
+                    .withWriteTimeout(seconds("--write-timeout", writeTimeoutSeconds))
+                    .withLoginTimeout(seconds("--login-timeout", loginTimeoutSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), optionMessage(e.getMessage()), e);
         }
@@ -160,7 +168,7 @@ public final class ServeCommand implements Callable<Integer> {
             "maxLineLength", "--max-line-length", "maxLiteralSize", "--max-literal-size",
             "maxMessageSize", "--max-message-size", "maxConnections", "--max-connections",
             "maxConnectionsPerUser", "--max-connections-per-user", "idleTimeout", "--idle-timeout",
-            "writeTimeout", "--write-timeout");
+            "writeTimeout", "--write-timeout", "loginTimeout", "--login-timeout");
 
     /** A count of seconds as a duration; the range is ServerConfig's to judge, overflow is refused here. */
     private Duration seconds(String option, long value) {

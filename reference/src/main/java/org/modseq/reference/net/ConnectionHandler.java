@@ -66,7 +66,7 @@ final class ConnectionHandler implements Runnable {
     public void run() {
         try {
             // The autologout timer of RFC 3501 §5.4: silence this long ends the connection.
-            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            socket.setSoTimeout(readTimeoutMillis());
             // Responses are flushed per command and small: waiting to coalesce them only adds latency.
             socket.setTcpNoDelay(true);
             // A client that stops reading cannot hold this thread forever: past the write timeout the socket closes.
@@ -83,7 +83,7 @@ final class ConnectionHandler implements Runnable {
             }
             serve(reader);
         } catch (SocketTimeoutException e) {
-            bye("Autologout; idle for too long");
+            bye(loginTimerRuns() ? "Autologout; no login for too long" : "Autologout; idle for too long");
         } catch (IOException e) {
             // The client went away or the server is closing: there is no one left to tell.
         } catch (RuntimeException e) {
@@ -102,6 +102,7 @@ final class ConnectionHandler implements Runnable {
     private void serve(CommandReader reader) throws IOException {
         while (!connection.isLoggedOut()) {
             reader.setMaxLiteralSize(literalLimit());
+            socket.setSoTimeout(readTimeoutMillis());
             switch (reader.readCommand()) {
                 case CommandReader.Input.EndOfStream end -> {
                     return;
@@ -142,8 +143,24 @@ final class ConnectionHandler implements Runnable {
      * a flood of connections that never log in cannot make the server hold their literals.
      */
     private long literalLimit() {
-        return slotHolder != null || connection.user().isPresent() ? config.maxLiteralSize()
-                : Math.min(config.maxLiteralSize(), config.maxLineLength());
+        return loggedIn() ? config.maxLiteralSize() : Math.min(config.maxLiteralSize(), config.maxLineLength());
+    }
+
+    /**
+     * The autologout timer of RFC 3501 §5.4, which sets its 30-minute minimum for authenticated
+     * sessions only: before login the shorter login timeout applies, so that silent connections
+     * do not hold their place among the server's connections for long.
+     */
+    private int readTimeoutMillis() {
+        return (int) (loginTimerRuns() ? config.loginTimeout() : config.idleTimeout()).toMillis();
+    }
+
+    private boolean loginTimerRuns() {
+        return !loggedIn() && config.loginTimeout().compareTo(config.idleTimeout()) < 0;
+    }
+
+    private boolean loggedIn() {
+        return slotHolder != null || (connection != null && connection.user().isPresent());
     }
 
     /** Parses and executes one command; false when the connection is to end. */

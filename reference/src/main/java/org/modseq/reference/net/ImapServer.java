@@ -59,7 +59,8 @@ public final class ImapServer implements AutoCloseable {
         this.log = log;
         this.listener = listener;
         this.userSlots = new UserSlots(config.maxConnectionsPerUser());
-        this.alarms = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("modseq-alarms").daemon(true).factory());
+        this.alarms = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("modseq-alarms").daemon(true).factory());
         this.alarms.setRemoveOnCancelPolicy(true);
         this.acceptor = Thread.ofPlatform().name("modseq-accept-" + listener.getLocalPort()).daemon(true)
                 .unstarted(this::accept);

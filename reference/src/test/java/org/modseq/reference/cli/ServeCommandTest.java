@@ -102,7 +102,8 @@ class ServeCommandTest {
         "--idle-timeout|0|0 is not a number of seconds from 1 to 2147483",
         "--idle-timeout|9999999999|is not a number of seconds from 1 to 2147483",
         "--write-timeout|-3|-3 is not a number of seconds from 1 to 2147483",
-        "--write-timeout|1m|'1m' is not a long"})
+        "--write-timeout|1m|'1m' is not a long",
+        "--login-timeout|0|0 is not a number of seconds from 1 to 2147483"})
     void badLimitIsAOneLineUsageError(String option, String value, String says) {
         Run run = run("serve", "--port", "0", "--no-demo", option, value);
         assertEquals(2, run.exitCode(), run.err());

@@ -105,9 +105,21 @@ class ServerLimitsTest {
     }
 
     @Test
+    void aClientThatDoesNotLogInIsLoggedOutSoonerThanOneThatDid() throws IOException {
+        int port = start(CONFIG.withLoginTimeout(Duration.ofMillis(300)));
+        try (ImapTestClient member = loggedIn(port, "alice"); ImapTestClient silent = ImapTestClient.connect(port)) {
+            assertEquals("* BYE Autologout; no login for too long", silent.readLine());
+            assertTrue(silent.isClosedByServer());
+            // As silent as the other, and longer than the login timeout: still served (RFC 3501 section 5.4).
+            member.expectOk("n", "NOOP");
+        }
+    }
+
+    @Test
     void oneConnectionBeyondTheTotalIsGreetedWithBye() throws IOException {
         int port = start(CONFIG.withMaxConnections(2));
-        try (ImapTestClient first = ImapTestClient.connect(port); ImapTestClient second = ImapTestClient.connect(port)) {
+        try (ImapTestClient first = ImapTestClient.connect(port);
+                ImapTestClient second = ImapTestClient.connect(port)) {
             try (ImapTestClient third = new ImapTestClient(port)) {
                 assertEquals("* BYE Too many connections: this server takes 2 at once; try again later",
                         third.readLine());
