@@ -17,16 +17,16 @@ final class UserSlots {
 
     /** Takes one of {@code user}'s slots; false when all are taken. */
     boolean take(String user) {
-        boolean[] taken = {false};
-        this.taken.compute(user, (name, count) -> {
+        boolean[] granted = {false};
+        taken.compute(user, (name, count) -> {
             int now = count == null ? 0 : count;
             if (now >= perUser) {
                 return count;
             }
-            taken[0] = true;
+            granted[0] = true;
             return now + 1;
         });
-        return taken[0];
+        return granted[0];
     }
 
     /** Gives back a slot {@link #take} gave. */
