@@ -3,6 +3,7 @@ package org.modseq.reference.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,49 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (see docs/faults.md).")
     private Fault fault;
 
+    @Option(names = "--max-line-length", paramLabel = "OCTETS",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_LINE_LENGTH,
+            description = "Longest command line outside literals, at least " + ServerConfig.MIN_MAX_LINE_LENGTH
+                    + " (RFC 7162 section 4); a longer one gets BAD and BYE (default: ${DEFAULT-VALUE}).")
+    private int maxLineLength;
+
+    @Option(names = "--max-literal-size", paramLabel = "OCTETS",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_LITERAL_SIZE,
+            description = "Most literal octets in one command; more gets NO [TOOBIG] (default: ${DEFAULT-VALUE}).")
+    private long maxLiteralSize;
+
+    @Option(names = "--max-message-size", paramLabel = "OCTETS",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_MESSAGE_SIZE,
+            description = "Largest message APPEND takes; larger gets NO [TOOBIG] (RFC 7889)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long maxMessageSize;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Most connections at once; one more is greeted with BYE (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--max-connections-per-user", paramLabel = "N",
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_USER,
+            description = "Most connections one user may be logged in on; one more LOGIN gets NO [LIMIT]"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int maxConnectionsPerUser;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + 30 * 60,
+            description = "Silence after which a client is logged out; RFC 3501 section 5.4 wants at least 1800"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long idleTimeoutSeconds;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Silence after which a client that has not logged in is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long loginTimeoutSeconds;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a client may leave its responses unread before it is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long writeTimeoutSeconds;
+
     @Option(names = "--no-demo", description = "Leave out the demo account (demo / demo) and its five messages.")
     private boolean noDemo;
 
@@ -87,9 +131,14 @@ public final class ServeCommand implements Callable<Integer> {
     ImapServer start(PrintWriter out) throws CommandFailure {
         ServerConfig config;
         try {
-            config = ServerConfig.defaults().withHost(host).withPort(port);
+            config = ServerConfig.defaults().withHost(host).withPort(port).withMaxLineLength(maxLineLength)
+                    .withMaxLiteralSize(maxLiteralSize).withMaxMessageSize(maxMessageSize)
+                    .withMaxConnections(maxConnections).withMaxConnectionsPerUser(maxConnectionsPerUser)
+                    .withIdleTimeout(seconds("--idle-timeout", idleTimeoutSeconds))
+                    .withWriteTimeout(seconds("--write-timeout", writeTimeoutSeconds))
+                    .withLoginTimeout(seconds("--login-timeout", loginTimeoutSeconds));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw new CommandLine.ParameterException(spec.commandLine(), optionMessage(e.getMessage()), e);
         }
         Map<String, String> passwords = passwords();
         ImapEngine imapEngine = engine.create(policy.choices(), passwords);
@@ -116,6 +165,32 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Stop with Ctrl-C.");
         out.flush();
         return server;
+    }
+
+    /** ServerConfig's message about one of its fields, told in terms of the option that set it. */
+    private static String optionMessage(String message) {
+        for (Map.Entry<String, String> field : OPTION_OF_FIELD.entrySet()) {
+            if (message.startsWith(field.getKey() + " ")) {
+                return "Invalid value for option '" + field.getValue() + "': "
+                        + message.substring(field.getKey().length() + 1);
+            }
+        }
+        return message;
+    }
+
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of("host", "--host", "port", "--port",
+            "maxLineLength", "--max-line-length", "maxLiteralSize", "--max-literal-size",
+            "maxMessageSize", "--max-message-size", "maxConnections", "--max-connections",
+            "maxConnectionsPerUser", "--max-connections-per-user", "idleTimeout", "--idle-timeout",
+            "writeTimeout", "--write-timeout", "loginTimeout", "--login-timeout");
+
+    /** A count of seconds as a duration; the range is ServerConfig's to judge, overflow is refused here. */
+    private Duration seconds(String option, long value) {
+        if (value < 1 || value > Integer.MAX_VALUE / 1000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option
+                    + "': " + value + " is not a number of seconds from 1 to " + Integer.MAX_VALUE / 1000);
+        }
+        return Duration.ofSeconds(value);
     }
 
     /** The accounts of --user and --users-file, and the demo one; a name given twice is an error. */

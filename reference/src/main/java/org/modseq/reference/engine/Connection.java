@@ -1,6 +1,7 @@
 package org.modseq.reference.engine;
 
 import java.util.List;
+import java.util.Optional;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
 
@@ -35,6 +36,15 @@ public interface Connection {
 
     /** The untagged updates owed to this connection now, to send while it idles (RFC 2177); often empty. */
     List<Response> idleUpdates();
+
+    /**
+     * The user this connection is logged in as, so that the network layer can hold each user to a
+     * number of connections; empty before LOGIN or AUTHENTICATE succeeds, or when the engine does
+     * not tell.
+     */
+    default Optional<String> user() {
+        return Optional.empty();
+    }
 
     /** True once LOGOUT completed: the network layer closes the connection. */
     boolean isLoggedOut();

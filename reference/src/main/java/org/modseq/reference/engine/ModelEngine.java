@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.modseq.model.command.Command;
@@ -15,6 +16,7 @@ import org.modseq.model.server.Outcome;
 import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
+import org.modseq.model.session.Session;
 import org.modseq.reference.content.Mime4jRenderer;
 
 /**
@@ -140,6 +142,16 @@ public final class ModelEngine implements ImapEngine {
                 Outcome outcome = Server.execute(state, id, "idle", new Command.Noop(), environment());
                 state = outcome.state();
                 return outcome.responses().subList(0, outcome.responses().size() - 1);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Optional<String> user() {
+            lock.lock();
+            try {
+                return state.session(id).flatMap(Session::user);
             } finally {
                 lock.unlock();
             }

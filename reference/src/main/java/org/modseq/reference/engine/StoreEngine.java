@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -233,6 +234,11 @@ public final class StoreEngine implements ImapEngine {
             } finally {
                 lock.unlock();
             }
+        }
+
+        @Override
+        public Optional<String> user() {
+            return Optional.ofNullable(session.user); // set by this connection's own thread
         }
 
         @Override

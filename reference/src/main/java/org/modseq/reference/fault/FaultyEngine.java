@@ -119,6 +119,11 @@ public final class FaultyEngine implements ImapEngine {
         }
 
         @Override
+        public Optional<String> user() {
+            return inner.user();
+        }
+
+        @Override
         public void drop() {
             inner.drop();
             dropSide();

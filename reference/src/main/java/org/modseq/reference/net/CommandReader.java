@@ -57,6 +57,15 @@ public final class CommandReader {
          */
         record LiteralTooLarge(String tag, long size, boolean synchronizing) implements Input {
         }
+
+        /**
+         * An APPEND whose message literal is beyond the message size limit (RFC 7889). A
+         * synchronizing literal was not read and the client sends nothing more for this command; a
+         * non-synchronizing one (within the literal limit) was read to the end of the command and
+         * dropped. Either way the session goes on.
+         */
+        record MessageTooLarge(String tag, long size) implements Input {
+        }
     }
 
     /** The continuation request sent before a synchronizing literal (RFC 3501 §7.5). */
@@ -67,7 +76,8 @@ public final class CommandReader {
     private final InputStream in;
     private final OutputStream continuations;
     private final int maxLineLength;
-    private final long maxLiteralSize;
+    private long maxLiteralSize;
+    private final long maxMessageSize;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
@@ -77,8 +87,10 @@ public final class CommandReader {
      * @param continuations  where continuation requests go; flushed after each
      * @param maxLineLength  the most octets of command text outside literals, line ends not counted
      * @param maxLiteralSize the most literal octets in one command
+     * @param maxMessageSize the largest literal an APPEND may carry
      */
-    public CommandReader(InputStream in, OutputStream continuations, int maxLineLength, long maxLiteralSize) {
+    public CommandReader(InputStream in, OutputStream continuations, int maxLineLength, long maxLiteralSize,
+            long maxMessageSize) {
         this.in = Objects.requireNonNull(in, "in");
         this.continuations = Objects.requireNonNull(continuations, "continuations");
         if (maxLineLength < 1 || maxLiteralSize < 0) {
@@ -86,6 +98,27 @@ public final class CommandReader {
         }
         this.maxLineLength = maxLineLength;
         this.maxLiteralSize = maxLiteralSize;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /** As the full constructor, with messages limited only by the literal limit. */
+    public CommandReader(InputStream in, OutputStream continuations, int maxLineLength, long maxLiteralSize) {
+        this(in, continuations, maxLineLength, maxLiteralSize, maxLiteralSize);
+    }
+
+    /**
+     * Changes the literal limit from the next command on: the connection lowers it before login,
+     * so that a client that has not logged in cannot make the server hold large literals.
+     */
+    public void setMaxLiteralSize(long octets) {
+        if (octets < 0) {
+            throw new IllegalArgumentException("the literal limit must not be negative");
+        }
+        maxLiteralSize = octets;
+    }
+
+    public long maxLiteralSize() {
+        return maxLiteralSize;
     }
 
     /** Reads the next command, following its literals. */
@@ -94,6 +127,8 @@ public final class CommandReader {
         int lineOctets = 0;
         long literalOctets = 0;
         String tag = null;
+        boolean append = false;
+        long tooLargeMessage = -1;
         while (true) {
             byte[] line = readLineOctets(maxLineLength - lineOctets);
             if (line == null) {
@@ -106,18 +141,36 @@ public final class CommandReader {
             String text = new String(line, StandardCharsets.ISO_8859_1);
             if (tag == null) {
                 tag = tagOf(text);
+                append = isAppend(text);
             }
             LiteralHeader header = LiteralHeader.at(text);
             if (header == null) {
-                return new Input.Text(command.append(text).toString());
+                return tooLargeMessage >= 0 ? new Input.MessageTooLarge(tag, tooLargeMessage)
+                        : new Input.Text(command.append(text).toString());
             }
             literalOctets = saturatedSum(literalOctets, header.size());
             if (literalOctets > maxLiteralSize) {
                 return new Input.LiteralTooLarge(tag, header.size(), header.synchronizing());
             }
+            if (append && header.size() > maxMessageSize) {
+                // RFC 7889 §4: refused before the octets are sent when the client waits for "+".
+                if (header.synchronizing()) {
+                    return new Input.MessageTooLarge(tag, header.size());
+                }
+                tooLargeMessage = header.size();
+            }
+            if (tooLargeMessage >= 0) {
+                // The octets of a non-synchronizing literal come anyway: read them and keep none.
+                if (header.synchronizing()) {
+                    sendContinuation();
+                }
+                if (!skipOctets(header.size())) {
+                    return new Input.EndOfStream();
+                }
+                continue;
+            }
             if (header.synchronizing()) {
-                continuations.write(CONTINUATION_LINE);
-                continuations.flush();
+                sendContinuation();
             }
             byte[] literal = readOctets((int) header.size());
             if (literal == null) {
@@ -143,7 +196,35 @@ public final class CommandReader {
         return new Input.Text(new String(line, StandardCharsets.ISO_8859_1));
     }
 
+    private void sendContinuation() throws IOException {
+        continuations.write(CONTINUATION_LINE);
+        continuations.flush();
+    }
+
+    /** An APPEND command, whose literal is a message (RFC 3501 §6.3.11): its name follows the tag. */
+    private static boolean isAppend(String line) {
+        int space = line.indexOf(' ');
+        return space > 0 && line.regionMatches(true, space + 1, "APPEND ", 0, 7);
+    }
+
     // --- Octets ---------------------------------------------------------------------------
+
+    /** Reads and drops {@code count} octets; false if the stream ends first. */
+    private boolean skipOctets(long count) throws IOException {
+        long left = count;
+        int buffered = (int) Math.min(left, limit - position);
+        position += buffered;
+        left -= buffered;
+        byte[] discard = new byte[8192];
+        while (left > 0) {
+            int n = in.read(discard, 0, (int) Math.min(discard.length, left));
+            if (n < 0) {
+                return false;
+            }
+            left -= n;
+        }
+        return true;
+    }
 
     /** Marks a line beyond its budget; compared by identity. */
     private static final byte[] TOO_LONG = new byte[0];

@@ -10,7 +10,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
@@ -42,27 +44,36 @@ final class ConnectionHandler implements Runnable {
     private final ImapEngine engine;
     private final ServerConfig config;
     private final PrintStream log;
+    private final UserSlots userSlots;
+    private final ScheduledExecutorService alarms;
     private OutputStream out;
+    private Connection connection;
+    /** The user whose slot this connection holds, once logged in. */
+    private String slotHolder;
 
-    ConnectionHandler(long id, Socket socket, ImapEngine engine, ServerConfig config, PrintStream log) {
+    ConnectionHandler(long id, Socket socket, ImapEngine engine, ServerConfig config, PrintStream log,
+            UserSlots userSlots, ScheduledExecutorService alarms) {
         this.id = id;
         this.socket = socket;
         this.engine = engine;
         this.config = config;
         this.log = log;
+        this.userSlots = userSlots;
+        this.alarms = alarms;
     }
 
     @Override
     public void run() {
-        Connection connection = null;
         try {
             // The autologout timer of RFC 3501 §5.4: silence this long ends the connection.
-            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            socket.setSoTimeout(readTimeoutMillis());
             // Responses are flushed per command and small: waiting to coalesce them only adds latency.
             socket.setTcpNoDelay(true);
-            out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            // A client that stops reading cannot hold this thread forever: past the write timeout the socket closes.
+            out = new BufferedOutputStream(new DeadlineOutputStream(socket.getOutputStream(), alarms,
+                    config.writeTimeout(), this::writeTimedOut), 16 * 1024);
             CommandReader reader = new CommandReader(socket.getInputStream(), out, config.maxLineLength(),
-                    config.maxLiteralSize());
+                    config.maxLiteralSize(), config.maxMessageSize());
             connection = engine.open();
             Response greeting = connection.greeting();
             writeLine(greeting.toWire());
@@ -70,9 +81,9 @@ final class ConnectionHandler implements Runnable {
             if (greeting instanceof Response.Status status && status.condition() == Response.Condition.BYE) {
                 return;
             }
-            serve(connection, reader);
+            serve(reader);
         } catch (SocketTimeoutException e) {
-            bye("Autologout; idle for too long");
+            bye(loginTimerRuns() ? "Autologout; no login for too long" : "Autologout; idle for too long");
         } catch (IOException e) {
             // The client went away or the server is closing: there is no one left to tell.
         } catch (RuntimeException e) {
@@ -81,12 +92,17 @@ final class ConnectionHandler implements Runnable {
             if (connection != null && !connection.isLoggedOut()) {
                 drop(connection);
             }
+            if (slotHolder != null) {
+                userSlots.release(slotHolder);
+            }
             closeGently();
         }
     }
 
-    private void serve(Connection connection, CommandReader reader) throws IOException {
+    private void serve(CommandReader reader) throws IOException {
         while (!connection.isLoggedOut()) {
+            reader.setMaxLiteralSize(literalLimit());
+            socket.setSoTimeout(readTimeoutMillis());
             switch (reader.readCommand()) {
                 case CommandReader.Input.EndOfStream end -> {
                     return;
@@ -102,11 +118,19 @@ final class ConnectionHandler implements Runnable {
                         return;
                     }
                     // Refused before the client sent it (TOOBIG, RFC 4469 and RFC 7889); the session goes on.
-                    writeLine(tooLarge.tag() + " NO [TOOBIG] Literal too large");
+                    writeLine(tooLarge.tag() + " NO [TOOBIG] Literal too large: the limit is "
+                            + reader.maxLiteralSize() + " octets"
+                            + (reader.maxLiteralSize() < config.maxLiteralSize() ? " before login" : ""));
+                    out.flush();
+                }
+                case CommandReader.Input.MessageTooLarge tooLarge -> {
+                    // RFC 7889 §4; the octets were not sent, or were read and dropped.
+                    writeLine(tooLarge.tag() + " NO [TOOBIG] Message too large: the limit is "
+                            + config.maxMessageSize() + " octets");
                     out.flush();
                 }
                 case CommandReader.Input.Text command -> {
-                    if (!execute(connection, reader, command.text())) {
+                    if (!execute(reader, command.text())) {
                         return;
                     }
                 }
@@ -114,8 +138,33 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
+    /**
+     * Before login a literal may be no longer than a line: LOGIN and AUTHENTICATE need no more, and
+     * a flood of connections that never log in cannot make the server hold their literals.
+     */
+    private long literalLimit() {
+        return loggedIn() ? config.maxLiteralSize() : Math.min(config.maxLiteralSize(), config.maxLineLength());
+    }
+
+    /**
+     * The autologout timer of RFC 3501 §5.4, which sets its 30-minute minimum for authenticated
+     * sessions only: before login the shorter login timeout applies, so that silent connections
+     * do not hold their place among the server's connections for long.
+     */
+    private int readTimeoutMillis() {
+        return (int) (loginTimerRuns() ? config.loginTimeout() : config.idleTimeout()).toMillis();
+    }
+
+    private boolean loginTimerRuns() {
+        return !loggedIn() && config.loginTimeout().compareTo(config.idleTimeout()) < 0;
+    }
+
+    private boolean loggedIn() {
+        return slotHolder != null || (connection != null && connection.user().isPresent());
+    }
+
     /** Parses and executes one command; false when the connection is to end. */
-    private boolean execute(Connection connection, CommandReader reader, String text) throws IOException {
+    private boolean execute(CommandReader reader, String text) throws IOException {
         CommandParser.Tagged parsed;
         try {
             parsed = CommandParser.parse(text);
@@ -129,7 +178,7 @@ final class ConnectionHandler implements Runnable {
                 && responses.getFirst() instanceof Response.Continuation) {
             write(responses.subList(0, responses.size() - 1));
             out.flush();
-            return idle(connection, reader, parsed.tag(), responses.getLast());
+            return idle(reader, parsed.tag(), responses.getLast());
         }
         // A command whose responses end with a continuation request waits for the client's line
         // (AUTHENTICATE, RFC 3501 §6.2.2): it is carried to the engine as read, and the engine judges it.
@@ -147,16 +196,44 @@ final class ConnectionHandler implements Runnable {
                 }
             }
         }
+        if (!admitUser()) {
+            writeLine(parsed.tag() + " NO [LIMIT] Too many connections for this user: the limit is "
+                    + userSlots.limit() + "; log out elsewhere first");
+            out.flush();
+            return true;
+        }
         write(responses);
         out.flush();
         return true;
     }
 
     /**
+     * Takes the user's slot when the command just logged this connection in; when the user has
+     * no slot left, the login is undone: the engine's connection is dropped and a new,
+     * unauthenticated one takes its place, so the client may try again later on this connection.
+     */
+    private boolean admitUser() {
+        if (slotHolder != null || connection.isLoggedOut()) {
+            return true;
+        }
+        Optional<String> user = connection.user();
+        if (user.isEmpty()) {
+            return true;
+        }
+        if (userSlots.take(user.get())) {
+            slotHolder = user.get();
+            return true;
+        }
+        drop(connection);
+        connection = engine.open();
+        return false;
+    }
+
+    /**
      * RFC 2177: the continuation is out; until the client's {@code DONE}, whatever the engine owes
      * this connection is written as it comes, then the held tagged response ends the IDLE.
      */
-    private boolean idle(Connection connection, CommandReader reader, String tag, Response completion)
+    private boolean idle(CommandReader reader, String tag, Response completion)
             throws IOException {
         CommandReader.Input input;
         IdlePoller poller = new IdlePoller(connection);
@@ -277,6 +354,13 @@ final class ConnectionHandler implements Runnable {
         } catch (IOException e) {
             // The client is already gone.
         }
+    }
+
+    /** The write timeout ran out: the client has stopped reading. Closing the socket ends the blocked write. */
+    private void writeTimedOut() {
+        log.println("modseq: connection " + id + " (" + socket.getRemoteSocketAddress() + "): closed, the client read"
+                + " nothing for " + config.writeTimeout().toMillis() + " ms");
+        closeQuietly();
     }
 
     private void internalError(RuntimeException e) {

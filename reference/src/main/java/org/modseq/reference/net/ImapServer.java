@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.modseq.reference.engine.ImapEngine;
@@ -43,6 +45,9 @@ public final class ImapServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final UserSlots userSlots;
+    /** Fires the write timeouts of all connections; one thread, as the alarms only close sockets. */
+    private final ScheduledThreadPoolExecutor alarms;
     private final AtomicLong ids = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread acceptor;
@@ -53,6 +58,10 @@ public final class ImapServer implements AutoCloseable {
         this.config = config;
         this.log = log;
         this.listener = listener;
+        this.userSlots = new UserSlots(config.maxConnectionsPerUser());
+        this.alarms = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("modseq-alarms").daemon(true).factory());
+        this.alarms.setRemoveOnCancelPolicy(true);
         this.acceptor = Thread.ofPlatform().name("modseq-accept-" + listener.getLocalPort()).daemon(true)
                 .unstarted(this::accept);
     }
@@ -129,6 +138,10 @@ public final class ImapServer implements AutoCloseable {
                 continue;
             }
             long id = ids.incrementAndGet();
+            if (sockets.size() >= config.maxConnections()) {
+                refuse(socket);
+                continue;
+            }
             sockets.add(socket);
             if (closing) {
                 // close() may have run between accept and add: this socket was not in its list.
@@ -140,7 +153,7 @@ public final class ImapServer implements AutoCloseable {
                 connections.execute(() -> {
                     Thread.currentThread().setName("modseq-imap-" + id);
                     try {
-                        new ConnectionHandler(id, socket, engine, config, log).run();
+                        new ConnectionHandler(id, socket, engine, config, log, userSlots, alarms).run();
                     } finally {
                         sockets.remove(socket);
                     }
@@ -150,6 +163,28 @@ public final class ImapServer implements AutoCloseable {
                 sockets.remove(socket);
             }
         }
+    }
+
+    /**
+     * One connection too many: {@code * BYE} instead of the greeting (RFC 3501 §7.1.5), then the
+     * close. Each connection is a virtual thread and a socket, so it is the sockets that are
+     * limited; the refusal is written from a thread of its own, so that a client that does not
+     * read cannot stall the acceptor.
+     */
+    private void refuse(Socket socket) {
+        Thread.ofVirtual().name("modseq-refuse").start(() -> {
+            try (socket) {
+                socket.setSoTimeout(1000);
+                byte[] bye = ("* BYE Too many connections: this server takes " + config.maxConnections()
+                        + " at once; try again later\r\n").getBytes(StandardCharsets.US_ASCII);
+                socket.getOutputStream().write(bye);
+                socket.shutdownOutput();
+                // Wait for the client's close (or a second) so that ours is a FIN after the BYE, not a reset.
+                socket.getInputStream().read(new byte[256]);
+            } catch (IOException e) {
+                // The client is already gone.
+            }
+        });
     }
 
     /**
@@ -178,6 +213,7 @@ public final class ImapServer implements AutoCloseable {
                 log.println("modseq: connections still running after " + CLOSE_WAIT_SECONDS + " s; interrupting them");
                 connections.shutdownNow();
             }
+            alarms.shutdownNow();
         } finally {
             closed.countDown();
         }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.modseq.reference.net.ImapServer;
 import picocli.CommandLine;
@@ -109,7 +111,31 @@ class ServeCommandTest {
         Run run = run("serve", "--port", "70000");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
-        assertTrue(run.err().contains("port must be from 0 to 65535"), run.err());
+        assertTrue(run.err().contains("'--port': must be from 0 to 65535"), run.err());
+    }
+
+    /** Issue 7: a bad limit is one line naming the option and what it takes, and exit code 2. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--max-line-length|100|at least 8192 octets (RFC 7162 section 4), not 100",
+        "--max-line-length|lots|'lots' is not an int",
+        "--max-literal-size|-5|must be from 0 to 1073741824 octets, not -5",
+        "--max-literal-size|99999999999999|must be from 0 to 1073741824 octets",
+        "--max-message-size|0|must be from 1 to 1073741824 octets, not 0",
+        "--max-connections|0|must be at least 1, not 0",
+        "--max-connections|99999999999|'99999999999' is not an int",
+        "--max-connections-per-user|-1|must be at least 1, not -1",
+        "--idle-timeout|0|0 is not a number of seconds from 1 to 2147483",
+        "--idle-timeout|9999999999|is not a number of seconds from 1 to 2147483",
+        "--write-timeout|-3|-3 is not a number of seconds from 1 to 2147483",
+        "--write-timeout|1m|'1m' is not a long",
+        "--login-timeout|0|0 is not a number of seconds from 1 to 2147483"})
+    void badLimitIsAOneLineUsageError(String option, String value, String says) {
+        Run run = run("serve", "--port", "0", "--no-demo", option, value);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().contains("option '" + option + "'"), run.err());
+        assertTrue(run.err().contains(says), run.err());
     }
 
     @Test

@@ -273,7 +273,7 @@ class ImapServerTest {
             client.expectOk("a1", "LOGIN alice pw");
             // Synchronizing: refused before it is sent (RFC 7889), and the session goes on.
             client.send("a2 APPEND INBOX {11}\r\n");
-            assertEquals("a2 NO [TOOBIG] Literal too large", client.readLine());
+            assertEquals("a2 NO [TOOBIG] Literal too large: the limit is 10 octets", client.readLine());
             client.expectOk("a3", "APPEND INBOX {10+}\r\n0123456789");
             // Non-synchronizing: the octets are on their way, so the connection ends.
             client.send("a4 APPEND INBOX {11+}\r\n01234567890\r\n");
