@@ -108,7 +108,7 @@ public final class CheckCommand implements Callable<Integer> {
             description = "How long shrinking a failing scenario may take (default: ${DEFAULT-VALUE}).")
     private int shrinkSeconds;
 
-    @Option(names = "--known", paramLabel = "RULE[,RULE...]", split = ",",
+    @Option(names = "--known", paramLabel = "RULE", split = ",",
             description = "Rules the server is known to break, as violations name them: requirement IDs (R16) or"
                     + " RFC sections (RFC3501-6.4.4 for 'RFC 3501 §6.4.4'); BYE for a server that may close a"
                     + " connection with BYE in mid-scenario. A violation of one ends its scenario and"

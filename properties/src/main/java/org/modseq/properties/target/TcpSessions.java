@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,8 +151,16 @@ public final class TcpSessions implements ServerSessions {
         /** Sends the command and reads through its tagged response; an IDLE is ended by DONE at once. */
         List<String> send(String tag, Command command) throws IOException {
             List<String> responses = new ArrayList<>();
-            if (!sendText(tag, tag + " " + command.toWire(), responses)) {
-                return responses; // refused before its literal was sent
+            try {
+                if (!sendText(tag, tag + " " + command.toWire(), responses)) {
+                    return responses; // refused before its literal was sent
+                }
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                // The server closed the connection: a BYE it sent before may still be buffered.
+                readThroughTagged(tag, responses);
+                throw e;
             }
             if (command instanceof Command.Idle) {
                 String first = readResponse();
@@ -219,7 +228,10 @@ public final class TcpSessions implements ServerSessions {
             while (responses.isEmpty() || !responses.getLast().startsWith(tag + " ")) {
                 try {
                     responses.add(readResponse());
-                } catch (EOFException e) {
+                } catch (SocketTimeoutException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // An end of stream, or a reset when the server closed before reading the command.
                     if (responses.stream().anyMatch(l -> l.startsWith("* BYE"))) {
                         throw new ClosedAfterBye(responses);
                     }
