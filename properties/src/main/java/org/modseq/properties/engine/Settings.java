@@ -40,6 +40,18 @@ public record Settings(
     /** System property naming the profile: {@code fast} (the default) or {@code deep}. */
     public static final String PROFILE_PROPERTY = "modseq.properties.profile";
 
+    /**
+     * System property capping every property's tries below its profile's count, e.g. for mutation
+     * testing, where each mutant reruns the properties that reach it (docs/mutation.md).
+     */
+    public static final String MAX_TRIES_PROPERTY = "modseq.properties.maxTries";
+
+    /**
+     * System property replacing the shrinking bound; {@code 0} reports a failure unshrunk, which is
+     * all mutation testing needs from a failing try.
+     */
+    public static final String MAX_SHRINK_ATTEMPTS_PROPERTY = "modseq.properties.maxShrinkAttempts";
+
     /** Run size presets, chosen with {@value #PROFILE_PROPERTY}. */
     public enum Profile {
         /** Few tries, short histories: every build. */
@@ -101,7 +113,8 @@ public record Settings(
 
     /**
      * Default settings sized by the profile in {@value #PROFILE_PROPERTY}, with the seed from
-     * {@value #SEED_PROPERTY} if set.
+     * {@value #SEED_PROPERTY} if set, the tries at most {@value #MAX_TRIES_PROPERTY} if set and the
+     * shrinking bound from {@value #MAX_SHRINK_ATTEMPTS_PROPERTY} if set.
      *
      * @param fastTries tries in the fast profile
      * @param deepTries tries in the deep profile
@@ -134,11 +147,33 @@ public record Settings(
                 ? OptionalLong.empty()
                 : OptionalLong.of(parseSeed(seedText));
         boolean deep = profile == Profile.DEEP;
+        int tries = deep ? deepTries : fastTries;
+        String maxTriesText = properties.apply(MAX_TRIES_PROPERTY);
+        if (maxTriesText != null && !maxTriesText.isBlank()) {
+            tries = Math.min(tries, parseCount(MAX_TRIES_PROPERTY, maxTriesText, 1));
+        }
+        String shrinkText = properties.apply(MAX_SHRINK_ATTEMPTS_PROPERTY);
+        int shrinkAttempts = shrinkText == null || shrinkText.isBlank()
+                ? defaults().maxShrinkAttempts()
+                : parseCount(MAX_SHRINK_ATTEMPTS_PROPERTY, shrinkText, 0);
         return defaults()
-                .withTries(deep ? deepTries : fastTries)
+                .withTries(tries)
+                .withMaxShrinkAttempts(shrinkAttempts)
                 .withMaxSteps(deep ? deepMaxSteps : fastMaxSteps)
                 .withSeedOption(seed)
                 .withProfile(profile);
+    }
+
+    private static int parseCount(String property, String text, int least) {
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count >= least) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the same message as a number out of range
+        }
+        throw new IllegalArgumentException(property + " must be a whole number >= " + least + ", not '" + text + "'");
     }
 
     /**

@@ -133,13 +133,23 @@ public final class HistoryGenerator {
                         Gen.elements(List.of(List.of("QRESYNC"), List.of("CONDSTORE"), List.of("QRESYNC", "CONDSTORE")))
                         .map(Command.Enable::new)),
                 Gen.weighted(4, append(state)),
-                Gen.weighted(2, mailboxName(state).map(n -> new Command.Status(n,
-                        List.of(StatusItem.MESSAGES, StatusItem.UIDNEXT, StatusItem.UIDVALIDITY, StatusItem.HIGHESTMODSEQ)))),
+                Gen.weighted(2, mailboxName(state).flatMap(n -> statusItems().map(items -> new Command.Status(n, items)))),
                 Gen.weighted(1, Gen.constant(new Command.Create(names.archive()))),
                 Gen.weighted(1, Gen.constant(new Command.Delete(names.archive()))),
                 Gen.weighted(1, Gen.elements(hierarchyCommands())),
                 Gen.weighted(1, Gen.constant(new Command.Noop())),
                 Gen.weighted(2, browsing(state)));
+    }
+
+    /**
+     * What a syncing client asks of a mailbox, with and without UNSEEN: a count of flags per user
+     * where {@code \Seen} is private (R8), which mutation testing found no history asked.
+     */
+    private static Gen<List<StatusItem>> statusItems() {
+        return Gen.elements(List.of(
+                List.of(StatusItem.MESSAGES, StatusItem.UIDNEXT, StatusItem.UIDVALIDITY, StatusItem.HIGHESTMODSEQ),
+                List.of(StatusItem.UNSEEN, StatusItem.HIGHESTMODSEQ),
+                List.of(StatusItem.MESSAGES, StatusItem.UNSEEN)));
     }
 
     /** A LIST or LSUB, a (UN)SUBSCRIBE, NAMESPACE or ID: what clients send before they sync. */

@@ -35,6 +35,37 @@ class SettingsTest {
     }
 
     @Test
+    void maxTriesCapsEitherProfileButNeverRaisesIt() {
+        Settings capped = Settings.fromProperties(Map.of("modseq.properties.maxTries", "25")::get, 100, 1000, 20, 200);
+        assertEquals(25, capped.tries());
+        assertEquals(20, capped.maxSteps());
+        Settings deepCapped = Settings.fromProperties(
+                Map.of("modseq.properties.maxTries", " 25 ", "modseq.properties.profile", "deep")::get, 100, 1000, 20, 200);
+        assertEquals(25, deepCapped.tries());
+        assertEquals(200, deepCapped.maxSteps());
+        assertEquals(10, Settings.fromProperties(Map.of("modseq.properties.maxTries", "25")::get, 10, 1000, 20, 200).tries());
+        assertEquals(10, Settings.fromProperties(Map.of("modseq.properties.maxTries", "")::get, 10, 1000, 20, 200).tries());
+        for (String bad : new String[] {"0", "-3", "many"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromProperties(Map.of("modseq.properties.maxTries", bad)::get, 1, 2, 3, 4));
+            assertTrue(e.getMessage().contains("modseq.properties.maxTries"), e.getMessage());
+        }
+    }
+
+    @Test
+    void maxShrinkAttemptsReplacesTheShrinkingBound() {
+        assertEquals(Settings.defaults().maxShrinkAttempts(),
+                Settings.fromProperties(Map.<String, String>of()::get, 1, 2, 3, 4).maxShrinkAttempts());
+        assertEquals(0, Settings.fromProperties(
+                Map.of("modseq.properties.maxShrinkAttempts", "0")::get, 1, 2, 3, 4).maxShrinkAttempts());
+        assertEquals(50, Settings.fromProperties(
+                Map.of("modseq.properties.maxShrinkAttempts", "50")::get, 1, 2, 3, 4).maxShrinkAttempts());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.fromProperties(
+                Map.of("modseq.properties.maxShrinkAttempts", "-1")::get, 1, 2, 3, 4));
+        assertTrue(e.getMessage().contains("modseq.properties.maxShrinkAttempts"), e.getMessage());
+    }
+
+    @Test
     void seedsRoundTripInHexAndParseInDecimal() {
         for (long seed : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x1234abcdL}) {
             String text = Settings.formatSeed(seed);

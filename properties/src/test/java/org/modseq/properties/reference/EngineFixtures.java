@@ -43,4 +43,20 @@ final class EngineFixtures {
         commands.add(new Command.Unselect());
         return commands;
     }
+
+    /**
+     * {@link #preload} and then three quarters of the INBOX deleted and expunged, so that the
+     * store's message table holds more dead slots than live ones and compacts, renumbering its
+     * slots; no history of a few dozen steps expunges that much (found by mutation testing,
+     * docs/mutation.md).
+     */
+    static List<Command> preloadThenExpungeMost(int count) {
+        List<Command> commands = new ArrayList<>(preload(count));
+        commands.removeLast();
+        commands.add(new Command.Store(false, SequenceSet.parse("1:" + count * 3 / 4), Optional.empty(),
+                StoreAction.ADD, true, Set.of(Flag.DELETED)));
+        commands.add(new Command.Expunge());
+        commands.add(new Command.Unselect());
+        return commands;
+    }
 }

@@ -90,22 +90,29 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
     private final ServerChoices choices;
     private final int preload;
     private final Transport transport;
+    /** Whether the preload ends by expunging most of the INBOX ({@link EngineFixtures#preloadThenExpungeMost}). */
+    private final boolean expungeMost;
 
     EngineHistoryProperty(String name, ServerChoices choices, int preload) {
         this(name, choices, preload, Transport.IN_PROCESS);
     }
 
     EngineHistoryProperty(String name, ServerChoices choices, int preload, Transport transport) {
+        this(name, choices, preload, transport, false);
+    }
+
+    EngineHistoryProperty(String name, ServerChoices choices, int preload, Transport transport, boolean expungeMost) {
         this.name = name;
         this.choices = choices;
         this.preload = preload;
         this.transport = transport;
+        this.expungeMost = expungeMost;
     }
 
     @Override
     public String name() {
         return "store engine" + (transport == Transport.TCP ? " over TCP" : "") + " = model engine under " + name
-                + (preload > 0 ? " from " + preload + " messages" : "");
+                + (preload > 0 ? " from " + preload + " messages" : "") + (expungeMost ? " mostly expunged" : "");
     }
 
     @Override
@@ -117,7 +124,8 @@ final class EngineHistoryProperty implements StatefulProperty<EngineHistoryPrope
             reconnect(engines, id);
         }
         send(engines, "A", new Command.Create("Archive"));
-        for (Command command : EngineFixtures.preload(preload)) {
+        for (Command command : expungeMost ? EngineFixtures.preloadThenExpungeMost(preload)
+                : EngineFixtures.preload(preload)) {
             send(engines, "C", command);
         }
         return engines;

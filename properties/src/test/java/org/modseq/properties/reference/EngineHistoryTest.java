@@ -69,6 +69,20 @@ class EngineHistoryTest {
         check(new EngineHistoryProperty("mixed", ModelHistoryProperty.mixed(), PRELOAD), preloadedSettings());
     }
 
+    /** A big INBOX mostly expunged, so that the store's table compacts before the history. */
+    @Test
+    void storeEngineAnswersAsTheModelAfterCompactingABigInboxUnderRfcDefaults() {
+        check(new EngineHistoryProperty("RFC defaults", ServerChoices.RFC_DEFAULTS, PRELOAD,
+                EngineHistoryProperty.Transport.IN_PROCESS, true), preloadedSettings());
+    }
+
+    /** The same with private flags and per-flag stamps, which compaction must carry along. */
+    @Test
+    void storeEngineAnswersAsTheModelAfterCompactingABigInboxWithTheRemainingChoices() {
+        check(new EngineHistoryProperty("the remaining choices", remainingChoices(), PRELOAD,
+                EngineHistoryProperty.Transport.IN_PROCESS, true), preloadedSettings());
+    }
+
     /**
      * The values no preset above takes: private flags with conflicts detected per flag (private
      * stamps), updates held back with the courtesy FETCH after a failed STORE, no-op STOREs that
