@@ -288,7 +288,7 @@ public final class HistoryGenerator {
         long last = byUid ? view.view().get(exists - 1).value() : exists;
         return Gen.frequency(
                 Gen.weighted(5, Gen.lists(member, 1, 3).map(ns -> SequenceSet.of(NumberSet.of(ns)))),
-                Gen.weighted(1, Gen.constant(SequenceSet.of(last))),
+                Gen.weighted(2, Gen.constant(SequenceSet.of(last))),
                 Gen.weighted(1, Gen.constant(SequenceSet.parse("1:*"))));
     }
 

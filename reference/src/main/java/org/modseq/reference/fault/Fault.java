@@ -63,7 +63,9 @@ public enum Fault {
 
     // Off by one.
     CHANGEDSINCE_INCLUDES_EQUAL("CHANGEDSINCE n also returns messages whose mod-sequence is n", "R45", "R78"),
-    UNCHANGEDSINCE_FAILS_AT_EQUAL("UNCHANGEDSINCE n fails messages whose mod-sequence is n (< for <=)", "R32"),
+    // R34 too: a judge that learns the failed message's mod-sequence only later sees a message on
+    // the failed list whose mod-sequence is not above UNCHANGEDSINCE, which is R34's condition.
+    UNCHANGEDSINCE_FAILS_AT_EQUAL("UNCHANGEDSINCE n fails messages whose mod-sequence is n (< for <=)", "R32", "R34"),
     UNCHANGEDSINCE_PASSES_LATER_CHANGE("UNCHANGEDSINCE n stores messages changed at n+1 (<= n+1 for <= n)", "R34"),
     CHANGEDSINCE_ZERO_ANSWERED_WITH_NOTHING("FETCH ... (CHANGEDSINCE 0) answers OK with no FETCH responses", "R45"),
 
