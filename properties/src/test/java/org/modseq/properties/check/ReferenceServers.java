@@ -13,7 +13,7 @@ import org.modseq.model.judge.ServerSetup;
 import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.cli.Account;
-import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ForwardingConnection;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.engine.NamespaceMode;
 import org.modseq.reference.engine.StoreEngine;
@@ -62,39 +62,21 @@ final class ReferenceServers {
      * switched on.
      */
     static ImapEngine faulty(ImapEngine engine, BiFunction<Command, List<Response>, List<Response>> fault) {
-        return () -> {
-            Connection inner = engine.open();
-            return new Connection() {
-                @Override
-                public Response greeting() {
-                    return inner.greeting();
-                }
+        return () -> new ForwardingConnection(engine.open()) {
+            @Override
+            public List<Response> execute(String tag, Command command) {
+                return fault.apply(command, super.execute(tag, command));
+            }
 
-                @Override
-                public List<Response> execute(String tag, Command command) {
-                    return fault.apply(command, inner.execute(tag, command));
-                }
+            @Override
+            public List<Response> continueWith(String line) {
+                return fault.apply(new Command.Noop(), super.continueWith(line));
+            }
 
-                @Override
-                public List<Response> continueWith(String line) {
-                    return fault.apply(new Command.Noop(), inner.continueWith(line));
-                }
-
-                @Override
-                public List<Response> idleUpdates() {
-                    return fault.apply(new Command.Noop(), inner.idleUpdates());
-                }
-
-                @Override
-                public boolean isLoggedOut() {
-                    return inner.isLoggedOut();
-                }
-
-                @Override
-                public void drop() {
-                    inner.drop();
-                }
-            };
+            @Override
+            public List<Response> idleUpdates() {
+                return fault.apply(new Command.Noop(), super.idleUpdates());
+            }
         };
     }
 
@@ -131,45 +113,23 @@ final class ReferenceServers {
 
     /** {@code engine}, but a CHECK is answered with {@code lastWords} alone and the connection closed. */
     static ImapEngine closingOnCheck(ImapEngine engine, List<Response> lastWords) {
-        return () -> {
-            Connection inner = engine.open();
-            boolean[] closed = {false};
-            return new Connection() {
-                @Override
-                public Response greeting() {
-                    return inner.greeting();
-                }
+        return () -> new ForwardingConnection(engine.open()) {
+            private boolean closed;
 
-                @Override
-                public List<Response> execute(String tag, Command command) {
-                    if (command instanceof Command.Check) {
-                        closed[0] = true;
-                        inner.drop(); // the session ends with the connection
-                        return lastWords;
-                    }
-                    return inner.execute(tag, command);
+            @Override
+            public List<Response> execute(String tag, Command command) {
+                if (command instanceof Command.Check) {
+                    closed = true;
+                    delegate().drop(); // the session ends with the connection
+                    return lastWords;
                 }
+                return super.execute(tag, command);
+            }
 
-                @Override
-                public List<Response> continueWith(String line) {
-                    return inner.continueWith(line);
-                }
-
-                @Override
-                public List<Response> idleUpdates() {
-                    return inner.idleUpdates();
-                }
-
-                @Override
-                public boolean isLoggedOut() {
-                    return closed[0] || inner.isLoggedOut();
-                }
-
-                @Override
-                public void drop() {
-                    inner.drop();
-                }
-            };
+            @Override
+            public boolean isLoggedOut() {
+                return closed || super.isLoggedOut();
+            }
         };
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.modseq.model.command.Command;
@@ -15,6 +14,7 @@ import org.modseq.model.wire.CommandSyntaxException;
 import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.Settings;
 import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ForwardingConnection;
 import org.modseq.reference.engine.ImapEngine;
 
 /**
@@ -71,44 +71,16 @@ class HostileInputTeethTest {
 
     /** {@code engine} with the responses of every command passed through {@code fault}. */
     private static ImapEngine faulty(ImapEngine engine, BiFunction<Connection, List<Response>, List<Response>> fault) {
-        return () -> {
-            Connection inner = engine.open();
-            return new Connection() {
-                @Override
-                public Response greeting() {
-                    return inner.greeting();
-                }
+        return () -> new ForwardingConnection(engine.open()) {
+            @Override
+            public List<Response> execute(String tag, Command command) {
+                return fault.apply(delegate(), new ArrayList<>(super.execute(tag, command)));
+            }
 
-                @Override
-                public List<Response> execute(String tag, Command command) {
-                    return fault.apply(inner, new ArrayList<>(inner.execute(tag, command)));
-                }
-
-                @Override
-                public List<Response> continueWith(String line) {
-                    return fault.apply(inner, new ArrayList<>(inner.continueWith(line)));
-                }
-
-                @Override
-                public List<Response> idleUpdates() {
-                    return inner.idleUpdates();
-                }
-
-                @Override
-                public Optional<String> user() {
-                    return inner.user();
-                }
-
-                @Override
-                public boolean isLoggedOut() {
-                    return inner.isLoggedOut();
-                }
-
-                @Override
-                public void drop() {
-                    inner.drop();
-                }
-            };
+            @Override
+            public List<Response> continueWith(String line) {
+                return fault.apply(delegate(), new ArrayList<>(super.continueWith(line)));
+            }
         };
     }
 }

@@ -24,6 +24,7 @@ import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ForwardingConnection;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.engine.ModelEngine;
 import org.modseq.reference.engine.StoreEngine;
@@ -371,37 +372,14 @@ class ImapServerTest {
     void engineFailureEndsOnlyThatConnection() throws IOException {
         server.close();
         // An engine whose connections fail on CHECK, as a bug in an engine would.
-        ImapEngine failing = () -> {
-            Connection model = engine.open();
-            return new Connection() {
-                @Override
-                public Response greeting() {
-                    return model.greeting();
+        ImapEngine failing = () -> new ForwardingConnection(engine.open()) {
+            @Override
+            public List<Response> execute(String tag, Command command) {
+                if (command instanceof Command.Check) {
+                    throw new IllegalStateException("engine bug");
                 }
-
-                @Override
-                public List<Response> execute(String tag, Command command) {
-                    if (command instanceof Command.Check) {
-                        throw new IllegalStateException("engine bug");
-                    }
-                    return model.execute(tag, command);
-                }
-
-                @Override
-                public List<Response> idleUpdates() {
-                    return model.idleUpdates();
-                }
-
-                @Override
-                public boolean isLoggedOut() {
-                    return model.isLoggedOut();
-                }
-
-                @Override
-                public void drop() {
-                    model.drop();
-                }
-            };
+                return super.execute(tag, command);
+            }
         };
         server = start(failing, CONFIG);
         try (ImapTestClient client = ImapTestClient.selected(server.port(), "alice")) {
