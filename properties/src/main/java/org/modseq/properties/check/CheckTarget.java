@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.modseq.model.judge.ServerSetup;
-import org.modseq.properties.target.InProcessSessions;
-import org.modseq.properties.target.ServerSessions;
-import org.modseq.properties.target.TcpSessions;
+import org.modseq.properties.sessions.InProcessSessions;
+import org.modseq.properties.sessions.ServerSessions;
+import org.modseq.properties.sessions.TcpSessions;
 import org.modseq.reference.cli.Account;
 import org.modseq.reference.engine.ImapEngine;
 

@@ -20,8 +20,8 @@ import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
 import org.modseq.properties.history.MailboxNames;
-import org.modseq.properties.target.ClosedAfterBye;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ClosedAfterBye;
+import org.modseq.properties.sessions.ServerSessions;
 import org.modseq.reference.cli.Account;
 
 /**

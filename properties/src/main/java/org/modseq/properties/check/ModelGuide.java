@@ -10,7 +10,7 @@ import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
 import org.modseq.model.session.Session;
 import org.modseq.properties.history.HistoryGenerator;
-import org.modseq.properties.target.InProcessSessions;
+import org.modseq.properties.sessions.InProcessSessions;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ModelEngine;
 

@@ -21,7 +21,7 @@ import org.modseq.model.wire.ResponseParser;
 import org.modseq.model.wire.ResponseSyntaxException;
 import org.modseq.properties.engine.Gen;
 import org.modseq.properties.engine.StatefulProperty;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ServerSessions;
 
 /**
  * Client-sync convergence (issue 4): a {@link SyncingClient} that follows RFC 7162 §6 keeps one

@@ -21,7 +21,7 @@ import org.modseq.model.response.ResponseCode;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.model.wire.ResponseParser;
 import org.modseq.model.wire.ResponseSyntaxException;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ServerSessions;
 
 /**
  * Reads a mailbox's true state through a session of its own, as any client could: EXAMINE with

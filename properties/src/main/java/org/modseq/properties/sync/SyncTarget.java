@@ -3,7 +3,7 @@ package org.modseq.properties.sync;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ServerSessions;
 
 /**
  * The server a convergence property runs against and how: a fresh set of sessions for each

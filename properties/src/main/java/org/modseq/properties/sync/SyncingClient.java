@@ -25,7 +25,7 @@ import org.modseq.model.set.NumberSet;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.model.wire.ResponseParser;
 import org.modseq.model.wire.ResponseSyntaxException;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ServerSessions;
 
 /**
  * A disconnected mail client that follows RFC 7162 §6 to the letter: it caches the UIDs and

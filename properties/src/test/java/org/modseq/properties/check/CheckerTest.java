@@ -22,7 +22,7 @@ import org.modseq.model.mailbox.Flag;
 import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.history.MailboxNames;
-import org.modseq.properties.target.InProcessSessions;
+import org.modseq.properties.sessions.InProcessSessions;
 import org.modseq.reference.cli.Account;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.StoreEngine;

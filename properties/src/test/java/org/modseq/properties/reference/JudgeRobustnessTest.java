@@ -19,7 +19,7 @@ import org.modseq.properties.engine.Settings;
 import org.modseq.properties.engine.StatefulProperty;
 import org.modseq.properties.history.HistoryGenerator;
 import org.modseq.properties.history.HistoryStep;
-import org.modseq.properties.target.InProcessSessions;
+import org.modseq.properties.sessions.InProcessSessions;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ModelEngine;
 import org.modseq.reference.engine.StoreEngine;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.PropertyRunner;
 import org.modseq.properties.engine.Settings;
-import org.modseq.properties.target.TcpSessions;
+import org.modseq.properties.sessions.TcpSessions;
 
 /**
  * The RFC 7162 §6 client converges on Debian's Dovecot, started by {@code peers/dovecot/start}

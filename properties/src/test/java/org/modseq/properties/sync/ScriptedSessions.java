@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.modseq.model.command.Command;
-import org.modseq.properties.target.ServerSessions;
+import org.modseq.properties.sessions.ServerSessions;
 
 /**
  * A server that answers from a script: each command must be the next one expected, word for

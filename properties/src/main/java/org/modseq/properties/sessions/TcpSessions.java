@@ -1,4 +1,4 @@
-package org.modseq.properties.target;
+package org.modseq.properties.sessions;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

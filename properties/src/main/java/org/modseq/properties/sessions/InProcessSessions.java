@@ -1,4 +1,4 @@
-package org.modseq.properties.target;
+package org.modseq.properties.sessions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
