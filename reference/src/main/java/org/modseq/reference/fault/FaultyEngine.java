@@ -22,6 +22,7 @@ import org.modseq.model.response.ResponseCode;
 import org.modseq.model.set.NumberSet;
 import org.modseq.model.set.SequenceSet;
 import org.modseq.reference.engine.Connection;
+import org.modseq.reference.engine.ForwardingConnection;
 import org.modseq.reference.engine.ImapEngine;
 
 /**
@@ -63,9 +64,8 @@ public final class FaultyEngine implements ImapEngine {
         return new FaultyConnection(engine.open());
     }
 
-    private final class FaultyConnection implements Connection {
+    private final class FaultyConnection extends ForwardingConnection {
 
-        private final Connection inner;
         private Optional<Command.Login> login = Optional.empty();
         private Connection side;
         private String selected;
@@ -74,12 +74,7 @@ public final class FaultyEngine implements ImapEngine {
         private long lastHighestModSeq = 1;
 
         FaultyConnection(Connection inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Response greeting() {
-            return inner.greeting();
+            super(inner);
         }
 
         @Override
@@ -87,7 +82,7 @@ public final class FaultyEngine implements ImapEngine {
             String mailbox = command instanceof Command.Select s ? s.mailbox() : selected;
             Optional<String> changed = changedMailbox(command);
             OptionalLong before = changed.isPresent() ? highestModSeqOf(changed.get()) : OptionalLong.empty();
-            List<Response> responses = inner.execute(tag, handedOn(command));
+            List<Response> responses = super.execute(tag, handedOn(command));
             boolean ok = isOk(responses);
             follow(command, responses, ok);
             if (changed.isPresent() && ok && before.isPresent()) {
@@ -97,35 +92,20 @@ public final class FaultyEngine implements ImapEngine {
                 }
             }
             List<Response> out = rewritten(command, responses, mailbox);
-            if (inner.isLoggedOut()) {
+            if (isLoggedOut()) {
                 dropSide();
             }
             return out;
         }
 
         @Override
-        public List<Response> continueWith(String line) {
-            return inner.continueWith(line);
-        }
-
-        @Override
         public List<Response> idleUpdates() {
-            return rewritten(new Command.Idle(), inner.idleUpdates(), selected);
-        }
-
-        @Override
-        public boolean isLoggedOut() {
-            return inner.isLoggedOut();
-        }
-
-        @Override
-        public Optional<String> user() {
-            return inner.user();
+            return rewritten(new Command.Idle(), super.idleUpdates(), selected);
         }
 
         @Override
         public void drop() {
-            inner.drop();
+            super.drop();
             dropSide();
         }
 
