@@ -101,17 +101,19 @@ public final class ServeCommand implements Callable<Integer> {
     private int maxConnectionsPerUser;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS",
-            defaultValue = "" + 30 * 60,
+            defaultValue = "" + ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS,
             description = "Silence after which a client is logged out; RFC 3501 section 5.4 wants at least 1800"
                     + " (default: ${DEFAULT-VALUE}).")
     private long idleTimeoutSeconds;
 
-    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(names = "--login-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + ServerConfig.DEFAULT_LOGIN_TIMEOUT_SECONDS,
             description = "Silence after which a client that has not logged in is disconnected"
                     + " (default: ${DEFAULT-VALUE}).")
     private long loginTimeoutSeconds;
 
-    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--write-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + ServerConfig.DEFAULT_WRITE_TIMEOUT_SECONDS,
             description = "How long a client may leave its responses unread before it is disconnected"
                     + " (default: ${DEFAULT-VALUE}).")
     private long writeTimeoutSeconds;

@@ -45,13 +45,17 @@ public record ServerConfig(String host, int port, int maxLineLength, long maxLit
     public static final int DEFAULT_PORT = 1143;
     public static final int DEFAULT_MAX_LINE_LENGTH = 65_536;
     public static final long DEFAULT_MAX_LITERAL_SIZE = 50L * 1024 * 1024;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** In seconds as well, for option defaults that must be constants. */
+    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 30 * 60;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
     public static final Duration DEFAULT_IDLE_POLL_INTERVAL = Duration.ofMillis(100);
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 20;
-    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(2);
+    public static final long DEFAULT_WRITE_TIMEOUT_SECONDS = 60;
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(DEFAULT_WRITE_TIMEOUT_SECONDS);
+    public static final long DEFAULT_LOGIN_TIMEOUT_SECONDS = 2 * 60;
+    public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(DEFAULT_LOGIN_TIMEOUT_SECONDS);
 
     /** The line length RFC 7162 §4 tells clients they may use; a server taking less would fail them. */
     public static final int MIN_MAX_LINE_LENGTH = 8192;
