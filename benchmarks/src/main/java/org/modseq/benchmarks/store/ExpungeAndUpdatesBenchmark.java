@@ -57,10 +57,13 @@ public class ExpungeAndUpdatesBenchmark {
 
         @Setup(Level.Trial)
         public void commands() {
-            long stride = Math.max(1, messages / 2 / changes);
+            // Every flip must hit a live message, or the reader is owed fewer than k updates: the
+            // box's one expunge took UID 1, so UIDs 2..n, spread evenly (n = 10^3, k = 1,000: all).
+            long live = messages - 1;
+            long stride = Math.max(1, live / changes);
             flips = new Command[2][changes];
             for (int i = 0; i < changes; i++) {
-                long uid = messages / 2 + 1 + i * stride;
+                long uid = 2 + (i * stride) % live;
                 flips[0][i] = ChangedMailbox.command("UID STORE " + uid + " +FLAGS.SILENT ($Label" + (i & 3) + ")");
                 flips[1][i] = ChangedMailbox.command("UID STORE " + uid + " -FLAGS.SILENT ($Label" + (i & 3) + ")");
             }
