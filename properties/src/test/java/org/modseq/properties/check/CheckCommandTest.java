@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modseq.model.server.ServerChoices;
+import org.modseq.reference.fault.RewritingEngine;
 import org.modseq.reference.net.ImapServer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,7 +78,7 @@ class CheckCommandTest {
     @Test
     void aKnownDeviationExitsWithZeroAndIsShown() throws Exception {
         Path json = dir.resolve("report.json");
-        try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(
+        try (ImapServer server = ReferenceServers.serve(new RewritingEngine(
                 ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS), ReferenceServers::withoutStoreFetches))) {
             Run run = run(args(server, "--tries", "20", "--seed", "0x5eedc0de", "--known", "R16,RFC3501-6.4.6",
                     "--json", json.toString()).toArray(String[]::new));
@@ -192,7 +193,7 @@ class CheckCommandTest {
     }
 
     private static ImapServer faultyServer() {
-        return ReferenceServers.serve(ReferenceServers.faulty(ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS),
+        return ReferenceServers.serve(new RewritingEngine(ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS),
                 ReferenceServers::withoutVanishedEarlier));
     }
 

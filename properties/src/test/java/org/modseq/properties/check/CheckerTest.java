@@ -23,6 +23,7 @@ import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.history.MailboxNames;
 import org.modseq.properties.sessions.InProcessSessions;
+import org.modseq.reference.fault.RewritingEngine;
 import org.modseq.reference.cli.Account;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.StoreEngine;
@@ -123,7 +124,7 @@ class CheckerTest {
 
     private static CheckReport checkWithoutVanishedEarlier(CheckOptions options) {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
-        return Checker.run(CheckTarget.inProcess(ReferenceServers.faulty(engine, ReferenceServers::withoutVanishedEarlier),
+        return Checker.run(CheckTarget.inProcess(new RewritingEngine(engine, ReferenceServers::withoutVanishedEarlier),
                 ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
     }
 
@@ -158,7 +159,7 @@ class CheckerTest {
 
     private static CheckReport checkWithoutStoreFetches(CheckOptions options) {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
-        return Checker.run(CheckTarget.inProcess(ReferenceServers.faulty(engine, ReferenceServers::withoutStoreFetches),
+        return Checker.run(CheckTarget.inProcess(new RewritingEngine(engine, ReferenceServers::withoutStoreFetches),
                 ReferenceServers.ALICE, Optional.of(ReferenceServers.BOB), ServerSetup.PER_USER_MAILBOXES), options);
     }
 
@@ -184,7 +185,7 @@ class CheckerTest {
     @Test
     void aServerThatDoesNotAnswerFailsWithNoAnswer() {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
-        try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(engine, (command, responses) -> {
+        try (ImapServer server = ReferenceServers.serve(new RewritingEngine(engine, (command, responses) -> {
             if (command instanceof Command.Create) {
                 LockSupport.parkNanos(Duration.ofSeconds(2).toNanos()); // beyond the read timeout below
             }
@@ -218,7 +219,7 @@ class CheckerTest {
     @Test
     void aServerThatGivesUpWithByeFails() {
         StoreEngine engine = ReferenceServers.perUser(ServerChoices.RFC_DEFAULTS);
-        try (ImapServer server = ReferenceServers.serve(ReferenceServers.faulty(engine, (command, responses) -> {
+        try (ImapServer server = ReferenceServers.serve(new RewritingEngine(engine, (command, responses) -> {
             if (command instanceof Command.Enable) {
                 throw new IllegalStateException("a fault: the server gives up on ENABLE");
             }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.modseq.model.command.Command;
 import org.modseq.model.judge.ServerSetup;
 import org.modseq.model.response.Response;
@@ -54,30 +53,6 @@ final class ReferenceServers {
     /** The target of {@code server}, alice for A and B, bob for C. */
     static CheckTarget target(ImapServer server, ServerSetup setup) {
         return CheckTarget.tcp("127.0.0.1", server.port(), TIMEOUT, ALICE, Optional.of(BOB), setup);
-    }
-
-    /**
-     * {@code engine} with every answer passed through {@code fault}, with the command it answers
-     * (a NOOP for updates while idling and for continuation lines): the reference with one fault
-     * switched on.
-     */
-    static ImapEngine faulty(ImapEngine engine, BiFunction<Command, List<Response>, List<Response>> fault) {
-        return () -> new ForwardingConnection(engine.open()) {
-            @Override
-            public List<Response> execute(String tag, Command command) {
-                return fault.apply(command, super.execute(tag, command));
-            }
-
-            @Override
-            public List<Response> continueWith(String line) {
-                return fault.apply(new Command.Noop(), super.continueWith(line));
-            }
-
-            @Override
-            public List<Response> idleUpdates() {
-                return fault.apply(new Command.Noop(), super.idleUpdates());
-            }
-        };
     }
 
     /** A fault seen in the wild (issue 4): VANISHED (EARLIER) never sent, so clients keep expunged messages. */

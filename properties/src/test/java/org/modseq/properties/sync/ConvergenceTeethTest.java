@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
+import org.modseq.model.response.ResponseCode;
 import org.modseq.model.rfc.Covers;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.properties.engine.PropertyResult;
 import org.modseq.properties.engine.PropertyRunner;
 import org.modseq.properties.engine.Settings;
+import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.fault.Fault;
+import org.modseq.reference.fault.FaultyEngine;
+import org.modseq.reference.fault.RewritingEngine;
 
 /**
  * The convergence property has teeth: against the reference with one fault in what it tells
- * clients ({@link ServerWithFault}) it fails, and the shrunk failure names the rule broken.
+ * clients (a {@link Fault}, or one written here) it fails, and the shrunk failure names the rule
+ * broken.
  */
 class ConvergenceTeethTest {
 
@@ -31,10 +37,9 @@ class ConvergenceTeethTest {
                 .withMaxShrinkTime(Duration.ofSeconds(5));
     }
 
-    private static void failsWith(String name, ServerChoices choices,
-            BiFunction<Command, List<Response>, List<Response>> fault, String... rules) {
-        ConvergenceProperty property = new ConvergenceProperty(SyncTargets.inProcess(name, choices,
-                engine -> new ServerWithFault(engine, fault)));
+    private static void failsWith(String name, ServerChoices choices, UnaryOperator<ImapEngine> fault,
+            String... rules) {
+        ConvergenceProperty property = new ConvergenceProperty(SyncTargets.inProcess(name, choices, fault));
         PropertyResult<?> result = PropertyRunner.check(property, settings());
         System.out.println(result.report());
         assertFalse(result.passed(), "the property missed the fault: " + name);
@@ -49,28 +54,42 @@ class ConvergenceTeethTest {
     @Covers({"R69", "R78"})
     void aQresyncSelectThatLeavesOutAnExpungedUidFailsNamingR78() {
         failsWith("a server leaving a UID out of VANISHED (EARLIER)", ServerChoices.RFC_DEFAULTS,
-                ServerWithFault::dropsAVanishedEarlierUid, "R78");
+                engine -> new FaultyEngine(engine, Fault.QRESYNC_DROPS_VANISHED_UID), "R78");
     }
 
     @Test
     @Covers("R78")
     void aQresyncSelectThatNamesALiveUidInVanishedEarlierFailsNamingR78() {
         failsWith("a server naming a live UID in VANISHED (EARLIER)", ServerChoices.RFC_DEFAULTS,
-                ServerWithFault::namesALiveUidInVanishedEarlier, "R78", "dropped it on");
+                engine -> new FaultyEngine(engine, Fault.QRESYNC_NAMES_LIVE_UID), "R78", "dropped it on");
     }
 
     @Test
     @Covers("R25")
     void aSelectThatReportsHighestModSeqOneTooHighFailsNamingR25() {
         failsWith("a server reporting HIGHESTMODSEQ one too high", ServerChoices.RFC_DEFAULTS,
-                ServerWithFault::reportsHighestModSeqOneTooHigh, "R25");
+                engine -> new FaultyEngine(engine, Fault.SELECT_HIGHESTMODSEQ_TOO_HIGH), "R25");
     }
 
     @Test
     @Covers("R96")
     void aServerThatHoldsBackChangesWithoutALowerHighestModSeqFailsNamingR96() {
         failsWith("a server holding back changes without a lower HIGHESTMODSEQ", ServerChoices.HARDEST_ON_CLIENTS,
-                ServerWithFault::omitsTheHeldBackHighestModSeq, "R96");
+                engine -> new RewritingEngine(engine, ConvergenceTeethTest::omitsTheHeldBackHighestModSeq), "R96");
+    }
+
+    /**
+     * Outside SELECT, the untagged {@code OK [HIGHESTMODSEQ n]} that keeps a client below the
+     * changes held back from it goes missing: a server that sends MODSEQ values while it holds
+     * back a lower expunge and says nothing (R96, X40). Only bites where updates are held back;
+     * not a {@link Fault}, since the checker's scenarios do not yet catch it (docs/faults.md).
+     */
+    private static List<Response> omitsTheHeldBackHighestModSeq(Command command, List<Response> responses) {
+        if (command instanceof Command.Select) {
+            return responses;
+        }
+        return responses.stream().filter(r -> !(r instanceof Response.Status st && !st.isTagged()
+                && st.code().orElse(null) instanceof ResponseCode.HighestModSeq)).toList();
     }
 
     /**
