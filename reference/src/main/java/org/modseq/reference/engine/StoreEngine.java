@@ -349,6 +349,8 @@ public final class StoreEngine implements ImapEngine {
             SaslPlain message;
             try {
                 message = SaslPlain.decode(response);
+            } catch (SaslPlain.NotBase64Exception e) {
+                return ex.bad(e.getMessage()); // RFC 4959 §3, RFC 9051 §6.2.2
             } catch (SaslPlain.MalformedException e) {
                 return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, e.getMessage());
             }
