@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.modseq.reference.auth.Credentials;
+import org.modseq.reference.auth.HashCost;
+import org.modseq.reference.auth.PasswordHash;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.fault.Fault;
 import org.modseq.reference.fault.FaultyEngine;
@@ -148,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SecurityConfig securityConfig = security.config(host);
         Map<String, String> passwords = passwords();
-        ImapEngine imapEngine = engine.create(policy.choices(), passwords);
+        ImapEngine imapEngine = engine.create(policy.choices(), storedPasswords(passwords));
         if (!noDemo) {
             DemoMailbox.fill(imapEngine);
         }
@@ -221,6 +224,29 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return passwords;
+    }
+
+    /**
+     * The passwords as the engine is to keep them. The store keeps salted Argon2id hashes: a
+     * password given in plain text is hashed here at {@link HashCost#SERVER} cost. The model, being
+     * the specification, compares passwords in plain text, so it cannot take hashes.
+     */
+    private Map<String, String> storedPasswords(Map<String, String> passwords) throws CommandFailure {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (Map.Entry<String, String> account : passwords.entrySet()) {
+            String secret = account.getValue();
+            if (engine == EngineKind.MODEL) {
+                if (Credentials.isHash(secret)) {
+                    throw new CommandFailure("account " + account.getKey() + " has a password hash, and the model engine"
+                            + " compares passwords in plain text; use --engine store");
+                }
+                stored.put(account.getKey(), secret);
+            } else {
+                stored.put(account.getKey(), Credentials.isHash(secret) ? secret
+                        : PasswordHash.SCHEME + PasswordHash.of(secret, HashCost.SERVER).toPhc());
+            }
+        }
+        return stored;
     }
 
     private String loginHint(Set<String> names) {
