@@ -11,7 +11,8 @@ import org.modseq.model.wire.SaslPlain;
  * LOGIN (RFC 3501 §6.2.3) and AUTHENTICATE with the mechanism PLAIN (§6.2.2, RFC 4616), with an
  * initial response (SASL-IR, RFC 4959) or after a continuation request. Every failure to
  * authenticate is {@code NO [AUTHENTICATIONFAILED]} (RFC 5530), whatever went wrong: a response
- * that is not base64 or not a PLAIN message, or wrong credentials.
+ * that is not a PLAIN message, or wrong credentials. A response that is not base64 at all is a
+ * protocol error instead, answered with BAD as the cancel is (RFC 4959 §3, RFC 9051 §6.2.2).
  */
 final class AuthenticationRules {
 
@@ -64,6 +65,8 @@ final class AuthenticationRules {
         SaslPlain message;
         try {
             message = SaslPlain.decode(response);
+        } catch (SaslPlain.NotBase64Exception e) {
+            return ex.bad(e.getMessage());
         } catch (SaslPlain.MalformedException e) {
             return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, e.getMessage());
         }

@@ -16,9 +16,19 @@ import java.util.Base64;
 public record SaslPlain(String authorizationId, String authenticationId, String password) {
 
     /** Why a response is not a PLAIN message; the message is printable ASCII, fit for response text. */
-    public static final class MalformedException extends Exception {
+    public static class MalformedException extends Exception {
         MalformedException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * The response is not base64 at all: a protocol error rather than a failed authentication,
+     * which IMAP answers with BAD (RFC 4959 §3, RFC 9051 §6.2.2).
+     */
+    public static final class NotBase64Exception extends MalformedException {
+        NotBase64Exception() {
+            super("Response is not valid base64");
         }
     }
 
@@ -31,7 +41,8 @@ public record SaslPlain(String authorizationId, String authenticationId, String 
      * Reads a client response: base64 as RFC 3501 §9 writes it (groups of four, padded), where
      * {@code =} alone is the empty response of SASL-IR (RFC 4959 §3).
      *
-     * @throws MalformedException if the response is not base64, or not a PLAIN message
+     * @throws NotBase64Exception if the response is not base64
+     * @throws MalformedException if it is, but not of a PLAIN message
      */
     public static SaslPlain decode(String response) throws MalformedException {
         byte[] octets = base64(response.equals("=") ? "" : response);
@@ -52,12 +63,12 @@ public record SaslPlain(String authorizationId, String authenticationId, String 
             valid = c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || padding);
         }
         if (!valid) {
-            throw new MalformedException("Response is not valid base64");
+            throw new NotBase64Exception();
         }
         try {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new MalformedException("Response is not valid base64");
+            throw new NotBase64Exception();
         }
     }
 

@@ -60,14 +60,23 @@ class AuthenticationTest {
                 .is("a1 NO [AUTHENTICATIONFAILED] Invalid credentials");
         s.send("A", "a2 AUTHENTICATE PLAIN " + plain("", "nobody", "pw"))
                 .is("a2 NO [AUTHENTICATIONFAILED] Invalid credentials");
-        s.send("A", "a3 AUTHENTICATE PLAIN !!!!").is("a3 NO [AUTHENTICATIONFAILED] Response is not valid base64");
-        s.send("A", "a4 AUTHENTICATE PLAIN YWxleA").is("a4 NO [AUTHENTICATIONFAILED] Response is not valid base64");
+        // Not base64 at all is a protocol error, BAD (RFC 4959 §3, RFC 9051 §6.2.2); see notBase64IsBad.
         s.send("A", "a5 AUTHENTICATE PLAIN =")
                 .is("a5 NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
-        s.send("A", "a6 AUTHENTICATE PLAIN").is("+ ");
-        s.continueWith("A", "not base64").is("a6 NO [AUTHENTICATIONFAILED] Response is not valid base64");
         s.send("A", "a7 AUTHENTICATE PLAIN").is("+ ");
         s.continueWith("A", "").is("a7 NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        s.send("A", "l1 LIST \"\" *").is("l1 BAD Log in first");
+    }
+
+    /** RFC 4959 §3 and RFC 9051 §6.2.2: a response that is not base64 is answered BAD, as the cancel is. */
+    @Test
+    void notBase64IsBad() {
+        Scenario s = Scenario.rfcDefaults().connect("A");
+        s.send("A", "a1 AUTHENTICATE PLAIN !!!!").is("a1 BAD Response is not valid base64");
+        s.send("A", "a2 AUTHENTICATE PLAIN YWxleA").is("a2 BAD Response is not valid base64");
+        s.send("A", "a3 AUTHENTICATE PLAIN =AAA").is("a3 BAD Response is not valid base64");
+        s.send("A", "a4 AUTHENTICATE PLAIN").is("+ ");
+        s.continueWith("A", "not base64").is("a4 BAD Response is not valid base64");
         s.send("A", "l1 LIST \"\" *").is("l1 BAD Log in first");
     }
 

@@ -28,7 +28,7 @@ class AccountCommandParserTest {
                 arguments("authenticate plain AGFsZXgAcHc=", new Command.Authenticate("plain",
                         Optional.of("AGFsZXgAcHc="))),
                 arguments("AUTHENTICATE PLAIN =", new Command.Authenticate("PLAIN", Optional.of("="))),
-                // Not base64, but the grammar's atom: decoding it is the server's job (NO, not BAD).
+                // Not base64, but the grammar's atom: decoding it is the server's job (its BAD, RFC 4959 §3).
                 arguments("AUTHENTICATE PLAIN !!!", new Command.Authenticate("PLAIN", Optional.of("!!!"))),
                 arguments("AUTHENTICATE X-UNKNOWN", new Command.Authenticate("X-UNKNOWN", Optional.empty())),
                 arguments("ID NIL", new Command.Id(Optional.empty())),

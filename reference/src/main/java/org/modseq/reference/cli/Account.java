@@ -1,8 +1,14 @@
 package org.modseq.reference.cli;
 
 import java.util.Objects;
+import org.modseq.reference.auth.Credentials;
+import org.modseq.reference.auth.PasswordHash;
 
-/** A user name and password for {@code serve}, written {@code NAME:PASSWORD}. */
+/**
+ * A user name and password for {@code serve}, written {@code NAME:PASSWORD}; the password may be
+ * an Argon2id hash instead, written {@code {ARGON2ID}$argon2id$v=19$m=...} as {@code modseq
+ * hash-password} prints it (see {@link PasswordHash}).
+ */
 public record Account(String name, String password) {
 
     public Account {
@@ -14,6 +20,9 @@ public record Account(String name, String password) {
         // A client sends both as IMAP strings (RFC 3501 §6.2.3): CR, LF and NUL cannot be sent.
         if (hasControl(name) || hasControl(password)) {
             throw new IllegalArgumentException("a name or password cannot hold control characters");
+        }
+        if (Credentials.isHash(password)) {
+            PasswordHash.parse(password); // a hash that cannot be read is an error here, not at the first login
         }
     }
 

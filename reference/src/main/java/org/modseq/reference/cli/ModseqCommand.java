@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code modseq} command line: one entry point, one subcommand per job. */
 @Command(name = "modseq", mixinStandardHelpOptions = true, version = "modseq " + Server.VERSION,
         description = "Executable specification and reference server for IMAP CONDSTORE and QRESYNC (RFC 7162).",
-        subcommands = {ServeCommand.class, TranscriptCommand.class})
+        subcommands = {ServeCommand.class, TranscriptCommand.class, HashPasswordCommand.class})
 public final class ModseqCommand implements Callable<Integer> {
 
     /** Exit code of a usage error or a failure the user can fix ({@link CommandFailure}). */

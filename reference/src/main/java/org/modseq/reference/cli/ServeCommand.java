@@ -11,23 +11,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.modseq.reference.auth.Credentials;
+import org.modseq.reference.auth.HashCost;
+import org.modseq.reference.auth.PasswordHash;
 import org.modseq.reference.engine.ImapEngine;
 import org.modseq.reference.fault.Fault;
 import org.modseq.reference.fault.FaultyEngine;
 import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.SecurityConfig;
 import org.modseq.reference.net.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code modseq serve}: an IMAP server on a TCP port (plain text, no TLS), until SIGINT or
- * SIGTERM. By default it has a demo account whose INBOX holds five messages; with the store
+ * {@code modseq serve}: an IMAP server on a TCP port (with STARTTLS and an IMAPS port when given a
+ * certificate, see {@link SecurityOptions}), until SIGINT or SIGTERM. By default it has a demo account whose INBOX holds five messages; with the store
  * engine every other account starts with an empty INBOX of its own.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; plain TCP, no TLS) until Ctrl-C or SIGTERM.",
+            "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; STARTTLS and IMAPS with --tls-*) until Ctrl-C or SIGTERM.",
             "",
             "Mailboxes are kept in memory; nothing is saved when the server stops. Each account has its own"
                     + " INBOX and mailboxes: accounts given with --user or --users-file start with an empty INBOX,"
@@ -118,6 +122,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private long writeTimeoutSeconds;
 
+    @CommandLine.Mixin
+    private SecurityOptions security;
+
     @Option(names = "--no-demo", description = "Leave out the demo account (demo / demo) and its five messages.")
     private boolean noDemo;
 
@@ -142,8 +149,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), optionMessage(e.getMessage()), e);
         }
+        SecurityConfig securityConfig = security.config(host);
         Map<String, String> passwords = passwords();
-        ImapEngine imapEngine = engine.create(policy.choices(), passwords);
+        ImapEngine imapEngine = engine.create(policy.choices(), storedPasswords(passwords));
         if (!noDemo) {
             DemoMailbox.fill(imapEngine);
         }
@@ -152,12 +160,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ImapServer server;
         try {
-            server = ImapServer.start(imapEngine, config);
+            server = ImapServer.start(imapEngine, config, securityConfig, System.err);
         } catch (IOException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
         out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
                 + ", policy " + policy.cliName() + (fault == null ? "" : ", fault " + fault.cliName()) + ")");
+        SecurityOptions.describe(server, host, out);
         if (fault != null) {
             out.println("Deliberately broken: " + fault.failureMode() + " (" + String.join(", ", fault.rules()) + ")");
         }
@@ -215,6 +224,29 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return passwords;
+    }
+
+    /**
+     * The passwords as the engine is to keep them. The store keeps salted Argon2id hashes: a
+     * password given in plain text is hashed here at {@link HashCost#SERVER} cost. The model, being
+     * the specification, compares passwords in plain text, so it cannot take hashes.
+     */
+    private Map<String, String> storedPasswords(Map<String, String> passwords) throws CommandFailure {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (Map.Entry<String, String> account : passwords.entrySet()) {
+            String secret = account.getValue();
+            if (engine == EngineKind.MODEL) {
+                if (Credentials.isHash(secret)) {
+                    throw new CommandFailure("account " + account.getKey() + " has a password hash, and the model engine"
+                            + " compares passwords in plain text; use --engine store");
+                }
+                stored.put(account.getKey(), secret);
+            } else {
+                stored.put(account.getKey(), Credentials.isHash(secret) ? secret
+                        : PasswordHash.SCHEME + PasswordHash.of(secret, HashCost.SERVER).toPhc());
+            }
+        }
+        return stored;
     }
 
     private String loginHint(Set<String> names) {

@@ -11,6 +11,9 @@ import java.util.List;
 
 /**
  * The accounts file of {@code serve --users-file}: one {@code name:password} a line, in UTF-8.
+ * The password may be an Argon2id hash as {@code modseq hash-password} prints it,
+ * {@code name:{ARGON2ID}$argon2id$v=19$m=19456,t=2,p=1$SALT$HASH} (Dovecot's form), so that the
+ * file holds no password; plain passwords are hashed when the server starts.
  * Blank lines and lines starting with {@code #} are skipped; whitespace around a line is ignored,
  * so a password cannot begin or end with a space here (use {@code --user} for that).
  */

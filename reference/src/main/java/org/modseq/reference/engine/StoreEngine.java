@@ -25,6 +25,8 @@ import org.modseq.model.server.Server;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.model.server.ServerState;
 import org.modseq.model.wire.SaslPlain;
+import org.modseq.reference.auth.Credentials;
+import org.modseq.reference.auth.HashCost;
 import org.modseq.reference.content.Mime4jRenderer;
 import org.modseq.reference.store.FlagSets;
 import org.modseq.reference.store.MailboxStore;
@@ -61,7 +63,13 @@ public final class StoreEngine implements ImapEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong ids = new AtomicLong();
     private final ServerChoices choices;
-    private final Map<String, String> passwords;
+    /**
+     * Salted hashes only. The accounts given map names to passwords, or to Argon2id hashes written
+     * {@code {ARGON2ID}$argon2id$...}; passwords are hashed at construction with
+     * {@link HashCost#FIXTURE}, cheap as passwords in code are fixtures, and not kept.
+     * {@code modseq serve} hands over hashes of {@link HashCost#SERVER} instead.
+     */
+    private final Credentials credentials;
     private final NamespaceMode namespaceMode;
     private final ContentRenderer renderer;
     private final Clock clock;
@@ -75,12 +83,12 @@ public final class StoreEngine implements ImapEngine {
     private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode,
             ContentRenderer renderer, Clock clock) {
         this.choices = Objects.requireNonNull(choices, "choices");
-        this.passwords = Map.copyOf(passwords);
+        this.credentials = Credentials.of(passwords, HashCost.FIXTURE);
         this.namespaceMode = Objects.requireNonNull(namespaceMode, "namespaceMode");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
         List<String> owners = namespaceMode == NamespaceMode.SHARED ? List.of(EVERYONE)
-                : this.passwords.keySet().stream().sorted().toList();
+                : credentials.users().stream().sorted().toList();
         for (String owner : owners) {
             namespaces.put(owner, new HashMap<>());
             createMailbox(owner, "INBOX");
@@ -166,6 +174,14 @@ public final class StoreEngine implements ImapEngine {
         return subscriptions.computeIfAbsent(user, u -> new HashSet<>());
     }
 
+    /** A password checked against the credentials, and the verdict. */
+    private record CheckedPassword(String user, String password, boolean matches) {
+        @Override
+        public String toString() {
+            return "CheckedPassword[user=" + user + ", matches=" + matches + "]";
+        }
+    }
+
     @Override
     public Connection open() {
         return new StoreConnection(new StoreSession("c" + ids.incrementAndGet()));
@@ -174,6 +190,8 @@ public final class StoreEngine implements ImapEngine {
     private final class StoreConnection implements Connection {
         private final StoreSession session;
         private boolean loggedOut;
+        /** The password check of the command about to run, made before the engine's lock is taken. */
+        private CheckedPassword checked;
 
         StoreConnection(StoreSession session) {
             this.session = session;
@@ -193,11 +211,36 @@ public final class StoreEngine implements ImapEngine {
             if (session.authenticating != null) {
                 throw new IllegalStateException("connection " + session.id + " awaits the response to AUTHENTICATE");
             }
+            checked = switch (command) {
+                case Command.Login login when session.user == null -> check(login.user(), login.password());
+                case Command.Authenticate authenticate when session.user == null
+                        && authenticate.initialResponse().isPresent() -> check(authenticate.initialResponse().get());
+                default -> null;
+            };
             lock.lock();
             try {
                 return run(new StoreExchange(StoreEngine.this, tag, environment()), command);
             } finally {
+                checked = null;
                 lock.unlock();
+            }
+        }
+
+        /**
+         * Hashing a password takes milliseconds by design (Argon2id), so it is done before the
+         * engine's lock is taken, never under it: one login does not hold up every session. The
+         * credentials never change, so the check needs no lock.
+         */
+        private CheckedPassword check(String user, String password) {
+            return new CheckedPassword(user, password, credentials.verify(user, password));
+        }
+
+        private CheckedPassword check(String plainResponse) {
+            try {
+                SaslPlain message = SaslPlain.decode(plainResponse);
+                return check(message.authenticationId(), message.password());
+            } catch (SaslPlain.MalformedException e) {
+                return null; // refused without a password check
             }
         }
 
@@ -207,6 +250,7 @@ public final class StoreEngine implements ImapEngine {
             if (loggedOut || session.authenticating == null) {
                 throw new IllegalStateException("connection " + session.id + " awaits no continuation line");
             }
+            checked = line.equals("*") ? null : check(line);
             lock.lock();
             try {
                 StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating, environment());
@@ -216,6 +260,7 @@ public final class StoreEngine implements ImapEngine {
                 }
                 return plain(ex, line);
             } finally {
+                checked = null;
                 lock.unlock();
             }
         }
@@ -349,6 +394,8 @@ public final class StoreEngine implements ImapEngine {
             SaslPlain message;
             try {
                 message = SaslPlain.decode(response);
+            } catch (SaslPlain.NotBase64Exception e) {
+                return ex.bad(e.getMessage()); // RFC 4959 §3, RFC 9051 §6.2.2
             } catch (SaslPlain.MalformedException e) {
                 return ex.no(ResponseCode.Atom.AUTHENTICATIONFAILED, e.getMessage());
             }
@@ -363,8 +410,10 @@ public final class StoreEngine implements ImapEngine {
         }
 
         private boolean passwordMatches(String user, String password) {
-            String expected = passwords.get(user);
-            return expected != null && expected.equals(password);
+            if (checked != null && checked.user().equals(user) && checked.password().equals(password)) {
+                return checked.matches();
+            }
+            return credentials.verify(user, password);
         }
 
         /**

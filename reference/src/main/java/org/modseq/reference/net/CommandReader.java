@@ -121,6 +121,17 @@ public final class CommandReader {
         return maxLiteralSize;
     }
 
+    /**
+     * Drops the octets already read off the stream and not yet taken by a command, and says how
+     * many there were: after STARTTLS, what the client sent before it could see the OK must not
+     * be read as commands (RFC 9051 §6.2.1).
+     */
+    public int discardBuffered() {
+        int dropped = limit - position;
+        position = limit;
+        return dropped;
+    }
+
     /** Reads the next command, following its literals. */
     public Input readCommand() throws IOException {
         StringBuilder command = new StringBuilder();

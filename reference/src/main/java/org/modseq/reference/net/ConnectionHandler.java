@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
 import org.modseq.model.command.Command;
 import org.modseq.model.response.Response;
 import org.modseq.model.wire.CommandParser;
 import org.modseq.model.wire.CommandSyntaxException;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.tls.ServerTls;
 
 /**
  * One client socket, from greeting to close: reads commands, has the engine's {@link Connection}
@@ -30,6 +34,10 @@ import org.modseq.reference.engine.ImapEngine;
  * §5.5). Responses are flushed once per command. Client mistakes get BAD and the session goes on
  * (RFC 3501 §7.1.3); what the server cannot go on from gets BYE and the socket closes (§7.1.5).
  * Clients never see a stack trace: unexpected exceptions go to the log with the connection id.
+ *
+ * <p>TLS is this layer's too, as the engine knows no sockets: implicit TLS on the IMAPS port,
+ * STARTTLS on the plain one, and with them the refusal of plaintext passwords (LOGINDISABLED) and
+ * the capabilities that tell of both ({@link ChannelSecurity}).
  */
 final class ConnectionHandler implements Runnable {
 
@@ -39,22 +47,37 @@ final class ConnectionHandler implements Runnable {
     private static final Duration LINGER = Duration.ofSeconds(2);
     private static final int LINGER_OCTETS = 1 << 20;
 
+    /** {@code tag STARTTLS}, any case, and any arguments after a space (there must be none). */
+    private static final Pattern STARTTLS = Pattern.compile("([^ ]+) STARTTLS( .*)?",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private final long id;
-    private final Socket socket;
+    /** The TCP connection; closing it ends every read and write, TLS or not. */
+    private final Socket tcp;
+    /** What commands are read from and responses written to: {@link #tcp}, or TLS over it. */
+    private Socket socket;
     private final ImapEngine engine;
     private final ServerConfig config;
     private final PrintStream log;
     private final UserSlots userSlots;
     private final ScheduledExecutorService alarms;
+    private final SecurityConfig security;
+    /** True on the IMAPS port: TLS starts before the greeting (RFC 8314 §3). */
+    private final boolean implicitTls;
+    private boolean encrypted;
     private OutputStream out;
+    private CommandReader reader;
     private Connection connection;
     /** The user whose slot this connection holds, once logged in. */
     private String slotHolder;
 
     ConnectionHandler(long id, Socket socket, ImapEngine engine, ServerConfig config, PrintStream log,
-            UserSlots userSlots, ScheduledExecutorService alarms) {
+            UserSlots userSlots, ScheduledExecutorService alarms, SecurityConfig security, boolean implicitTls) {
         this.id = id;
+        this.tcp = socket;
         this.socket = socket;
+        this.security = security;
+        this.implicitTls = implicitTls;
         this.engine = engine;
         this.config = config;
         this.log = log;
@@ -69,11 +92,10 @@ final class ConnectionHandler implements Runnable {
             socket.setSoTimeout(readTimeoutMillis());
             // Responses are flushed per command and small: waiting to coalesce them only adds latency.
             socket.setTcpNoDelay(true);
-            // A client that stops reading cannot hold this thread forever: past the write timeout the socket closes.
-            out = new BufferedOutputStream(new DeadlineOutputStream(socket.getOutputStream(), alarms,
-                    config.writeTimeout(), this::writeTimedOut), 16 * 1024);
-            CommandReader reader = new CommandReader(socket.getInputStream(), out, config.maxLineLength(),
-                    config.maxLiteralSize(), config.maxMessageSize());
+            if (implicitTls) {
+                beginTls();
+            }
+            openStreams();
             connection = engine.open();
             Response greeting = connection.greeting();
             writeLine(greeting.toWire());
@@ -81,7 +103,7 @@ final class ConnectionHandler implements Runnable {
             if (greeting instanceof Response.Status status && status.condition() == Response.Condition.BYE) {
                 return;
             }
-            serve(reader);
+            serve();
         } catch (SocketTimeoutException e) {
             bye(loginTimerRuns() ? "Autologout; no login for too long" : "Autologout; idle for too long");
         } catch (IOException e) {
@@ -99,7 +121,38 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
-    private void serve(CommandReader reader) throws IOException {
+    /** Reads and writes through {@link #socket}, as it is now: once more after STARTTLS. */
+    private void openStreams() throws IOException {
+        // A client that stops reading cannot hold this thread forever: past the write timeout the socket closes.
+        out = new BufferedOutputStream(new DeadlineOutputStream(socket.getOutputStream(), alarms,
+                config.writeTimeout(), this::writeTimedOut), 16 * 1024);
+        reader = new CommandReader(socket.getInputStream(), out, config.maxLineLength(),
+                config.maxLiteralSize(), config.maxMessageSize());
+    }
+
+    /** The TLS handshake, within the read timeout; a client that fails it is logged and dropped. */
+    private void beginTls() throws IOException {
+        ServerTls tls = security.tls().orElseThrow();
+        SSLSocket wrapped = tls.wrap(tcp);
+        wrapped.setSoTimeout(readTimeoutMillis());
+        socket = wrapped;
+        try {
+            wrapped.startHandshake();
+        } catch (SocketTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            log.println("modseq: connection " + id + " (" + tcp.getRemoteSocketAddress() + "): TLS handshake failed: "
+                    + e.getMessage());
+            throw e;
+        }
+        encrypted = true;
+    }
+
+    private ChannelSecurity channel() {
+        return ChannelSecurity.of(tcp.getInetAddress(), encrypted, security);
+    }
+
+    private void serve() throws IOException {
         while (!connection.isLoggedOut()) {
             reader.setMaxLiteralSize(literalLimit());
             socket.setSoTimeout(readTimeoutMillis());
@@ -130,7 +183,7 @@ final class ConnectionHandler implements Runnable {
                     out.flush();
                 }
                 case CommandReader.Input.Text command -> {
-                    if (!execute(reader, command.text())) {
+                    if (!execute(command.text())) {
                         return;
                     }
                 }
@@ -164,7 +217,11 @@ final class ConnectionHandler implements Runnable {
     }
 
     /** Parses and executes one command; false when the connection is to end. */
-    private boolean execute(CommandReader reader, String text) throws IOException {
+    private boolean execute(String text) throws IOException {
+        Matcher startTls = STARTTLS.matcher(text);
+        if (startTls.matches() && CommandReader.tagOf(text).equals(startTls.group(1))) {
+            return startTls(startTls.group(1), startTls.group(2) == null ? "" : startTls.group(2));
+        }
         CommandParser.Tagged parsed;
         try {
             parsed = CommandParser.parse(text);
@@ -173,12 +230,18 @@ final class ConnectionHandler implements Runnable {
             out.flush();
             return true;
         }
+        String privacy = loginRefusal(parsed.command());
+        if (privacy != null) {
+            writeLine(parsed.tag() + " NO [PRIVACYREQUIRED] " + privacy);
+            out.flush();
+            return true;
+        }
         List<Response> responses = connection.execute(parsed.tag(), parsed.command());
         if (parsed.command() instanceof Command.Idle && !responses.isEmpty()
                 && responses.getFirst() instanceof Response.Continuation) {
             write(responses.subList(0, responses.size() - 1));
             out.flush();
-            return idle(reader, parsed.tag(), responses.getLast());
+            return idle(parsed.tag(), responses.getLast());
         }
         // A command whose responses end with a continuation request waits for the client's line
         // (AUTHENTICATE, RFC 3501 §6.2.2): it is carried to the engine as read, and the engine judges it.
@@ -208,6 +271,63 @@ final class ConnectionHandler implements Runnable {
     }
 
     /**
+     * STARTTLS (RFC 9051 §6.2.1, RFC 3501 §6.2.1): in the not-authenticated state only, the tagged
+     * OK, then the handshake; what follows is read through TLS. Octets the client sent after the
+     * command and before it could have seen the OK are dropped unread: a man in the middle can
+     * append plaintext commands there, which would otherwise run as if they came through TLS (the
+     * command injection of CVE-2011-0411). The client must ask CAPABILITY again (§6.2.1); the
+     * answer no longer has STARTTLS and LOGINDISABLED.
+     */
+    private boolean startTls(String tag, String arguments) throws IOException {
+        String refusal = arguments.isEmpty() ? startTlsRefusal() : "STARTTLS takes no arguments";
+        if (refusal != null) {
+            writeLine(tag + " BAD " + refusal);
+            out.flush();
+            return true;
+        }
+        int injected = reader.discardBuffered();
+        if (injected > 0) {
+            log.println("modseq: connection " + id + " (" + tcp.getRemoteSocketAddress() + "): dropped " + injected
+                    + " octets sent after STARTTLS before TLS began");
+        }
+        writeLine(tag + " OK Begin TLS negotiation now");
+        out.flush();
+        out = null; // nothing more is written in plain text, not even a BYE
+        beginTls();
+        openStreams();
+        return true;
+    }
+
+    private String startTlsRefusal() {
+        if (security.tls().isEmpty()) {
+            return "STARTTLS is not offered: this server has no TLS certificate";
+        }
+        if (encrypted) {
+            return "TLS is already active on this connection";
+        }
+        if (loggedIn()) {
+            return "STARTTLS is only allowed before login (RFC 9051 section 6.2.1)";
+        }
+        return null;
+    }
+
+    /**
+     * Why LOGIN or AUTHENTICATE PLAIN is refused on this connection (LOGINDISABLED), or null. Once
+     * logged in, the engine refuses them as out of state, so only the first login is judged here.
+     */
+    private String loginRefusal(Command command) {
+        boolean sendsPassword = command instanceof Command.Login
+                || command instanceof Command.Authenticate authenticate && authenticate.mechanism().equalsIgnoreCase("PLAIN");
+        if (!sendsPassword || loggedIn() || channel().loginAllowed()) {
+            return null;
+        }
+        return security.tls().isPresent()
+                ? "Plaintext login is disabled on this connection: use STARTTLS first, or the IMAPS port"
+                : "Plaintext login is disabled on this connection: this server takes passwords only over TLS"
+                        + " or from the loopback address";
+    }
+
+    /**
      * Takes the user's slot when the command just logged this connection in; when the user has
      * no slot left, the login is undone: the engine's connection is dropped and a new,
      * unauthenticated one takes its place, so the client may try again later on this connection.
@@ -233,7 +353,7 @@ final class ConnectionHandler implements Runnable {
      * RFC 2177: the continuation is out; until the client's {@code DONE}, whatever the engine owes
      * this connection is written as it comes, then the held tagged response ends the IDLE.
      */
-    private boolean idle(CommandReader reader, String tag, Response completion)
+    private boolean idle(String tag, Response completion)
             throws IOException {
         CommandReader.Input input;
         IdlePoller poller = new IdlePoller(connection);
@@ -320,8 +440,17 @@ final class ConnectionHandler implements Runnable {
 
     private void write(List<Response> responses) throws IOException {
         for (Response response : responses) {
-            writeLine(response.toWire());
+            writeLine(announced(response).toWire());
         }
+    }
+
+    /** The engine's CAPABILITY response with what this connection adds and takes away ({@link ChannelSecurity}). */
+    private Response announced(Response response) {
+        if (response instanceof Response.CapabilityData data) {
+            return new Response.CapabilityData(channel().capabilities(data.capabilities(), loggedIn(),
+                    Math.min(config.maxMessageSize(), config.maxLiteralSize())));
+        }
+        return response;
     }
 
     private void writeLine(String line) throws IOException {
@@ -356,11 +485,14 @@ final class ConnectionHandler implements Runnable {
         }
     }
 
-    /** The write timeout ran out: the client has stopped reading. Closing the socket ends the blocked write. */
+    /**
+     * The write timeout ran out: the client has stopped reading. Closing the TCP socket ends the
+     * blocked write (closing TLS would first try to write its close_notify).
+     */
     private void writeTimedOut() {
-        log.println("modseq: connection " + id + " (" + socket.getRemoteSocketAddress() + "): closed, the client read"
+        log.println("modseq: connection " + id + " (" + tcp.getRemoteSocketAddress() + "): closed, the client read"
                 + " nothing for " + config.writeTimeout().toMillis() + " ms");
-        closeQuietly();
+        closeQuietly(tcp);
     }
 
     private void internalError(RuntimeException e) {
@@ -396,14 +528,19 @@ final class ConnectionHandler implements Runnable {
                     drained += n;
                 }
             }
-        } catch (IOException e) {
-            // Closing anyway.
+        } catch (IOException | UnsupportedOperationException e) {
+            // Closing anyway (a TLS socket may not support a half-close).
         } finally {
             closeQuietly();
         }
     }
 
     private void closeQuietly() {
+        closeQuietly(socket);
+        closeQuietly(tcp);
+    }
+
+    private static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException e) {

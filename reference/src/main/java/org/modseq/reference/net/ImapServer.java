@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.modseq.reference.engine.ImapEngine;
 
 /**
- * An IMAP server on a TCP port (RFC 3501 over plain TCP, no TLS): it accepts connections and
- * serves each on a virtual thread of its own, over one {@link ImapEngine}. What a connection does
+ * An IMAP server on a TCP port (RFC 3501), and with a {@link SecurityConfig} that has a key and
+ * certificate, STARTTLS on that port and implicit TLS on a second one (IMAPS, RFC 8314): it
+ * accepts connections and serves each on a virtual thread of its own, over one {@link ImapEngine}. What a connection does
  * is {@link ConnectionHandler}'s; how commands are read is {@link CommandReader}'s.
  *
  * <pre>{@code
@@ -41,8 +43,11 @@ public final class ImapServer implements AutoCloseable {
 
     private final ImapEngine engine;
     private final ServerConfig config;
+    private final SecurityConfig security;
     private final PrintStream log;
     private final ServerSocket listener;
+    /** The IMAPS port's listener, where TLS starts at once; null without one. */
+    private final ServerSocket tlsListener;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final UserSlots userSlots;
@@ -51,19 +56,26 @@ public final class ImapServer implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread acceptor;
+    private final Thread tlsAcceptor;
     private volatile boolean closing;
 
-    private ImapServer(ImapEngine engine, ServerConfig config, PrintStream log, ServerSocket listener) {
+    private ImapServer(ImapEngine engine, ServerConfig config, SecurityConfig security, PrintStream log,
+            ServerSocket listener, ServerSocket tlsListener) {
         this.engine = engine;
         this.config = config;
+        this.security = security;
         this.log = log;
         this.listener = listener;
+        this.tlsListener = tlsListener;
         this.userSlots = new UserSlots(config.maxConnectionsPerUser());
         this.alarms = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("modseq-alarms").daemon(true).factory());
         this.alarms.setRemoveOnCancelPolicy(true);
         this.acceptor = Thread.ofPlatform().name("modseq-accept-" + listener.getLocalPort()).daemon(true)
-                .unstarted(this::accept);
+                .unstarted(() -> accept(listener, false));
+        this.tlsAcceptor = tlsListener == null ? null
+                : Thread.ofPlatform().name("modseq-accept-" + tlsListener.getLocalPort()).daemon(true)
+                        .unstarted(() -> accept(tlsListener, true));
     }
 
     /**
@@ -80,31 +92,60 @@ public final class ImapServer implements AutoCloseable {
 
     /** As {@link #start(ImapEngine, ServerConfig)}, logging to {@code log}. */
     public static ImapServer start(ImapEngine engine, ServerConfig config, PrintStream log) throws IOException {
+        return start(engine, config, SecurityConfig.plaintext(), log);
+    }
+
+    /** As {@link #start(ImapEngine, ServerConfig)}, with TLS and login rules as {@code security} says. */
+    public static ImapServer start(ImapEngine engine, ServerConfig config, SecurityConfig security) throws IOException {
+        return start(engine, config, security, System.err);
+    }
+
+    /** As {@link #start(ImapEngine, ServerConfig, SecurityConfig)}, logging to {@code log}. */
+    public static ImapServer start(ImapEngine engine, ServerConfig config, SecurityConfig security, PrintStream log)
+            throws IOException {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(log, "log");
-        String where = address(config.host(), config.port());
         InetAddress address;
         try {
             address = InetAddress.getByName(config.host());
         } catch (UnknownHostException e) {
-            throw new UnknownHostException("cannot listen on " + where + ": unknown host " + config.host());
+            throw new UnknownHostException("cannot listen on " + address(config.host(), config.port())
+                    + ": unknown host " + config.host());
         }
+        ServerSocket listener = bind(address, config.host(), config.port());
+        ServerSocket tlsListener = null;
+        if (security.imapsPort().isPresent()) {
+            try {
+                tlsListener = bind(address, config.host(), security.imapsPort().getAsInt());
+            } catch (IOException e) {
+                listener.close();
+                throw e;
+            }
+        }
+        ImapServer server = new ImapServer(engine, config, security, log, listener, tlsListener);
+        server.acceptor.start();
+        if (server.tlsAcceptor != null) {
+            server.tlsAcceptor.start();
+        }
+        return server;
+    }
+
+    private static ServerSocket bind(InetAddress address, String host, int port) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
-            listener.bind(new InetSocketAddress(address, config.port()));
+            listener.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
             listener.close();
             String reason = e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")
                     ? "address already in use (is another server running?)"
                     : String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-            BindException failure = new BindException("cannot listen on " + where + ": " + reason);
+            BindException failure = new BindException("cannot listen on " + address(host, port) + ": " + reason);
             failure.initCause(e);
             throw failure;
         }
-        ImapServer server = new ImapServer(engine, config, log, listener);
-        server.acceptor.start();
-        return server;
+        return listener;
     }
 
     /** The bound port: the configured one, or the one the system picked for port 0. */
@@ -117,6 +158,21 @@ public final class ImapServer implements AutoCloseable {
         return address(config.host(), port());
     }
 
+    /** The IMAPS port (implicit TLS), bound as {@link #port()} is; -1 when there is none. */
+    public int imapsPort() {
+        return tlsListener == null ? -1 : tlsListener.getLocalPort();
+    }
+
+    /** As {@link #address()}, for the IMAPS port; empty when there is none. */
+    public Optional<String> imapsAddress() {
+        return tlsListener == null ? Optional.empty()
+                : Optional.of(address(config.host(), tlsListener.getLocalPort()));
+    }
+
+    public SecurityConfig security() {
+        return security;
+    }
+
     private static String address(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
@@ -125,7 +181,7 @@ public final class ImapServer implements AutoCloseable {
         return config;
     }
 
-    private void accept() {
+    private void accept(ServerSocket listener, boolean implicitTls) {
         while (!closing) {
             Socket socket;
             try {
@@ -139,7 +195,7 @@ public final class ImapServer implements AutoCloseable {
             }
             long id = ids.incrementAndGet();
             if (sockets.size() >= config.maxConnections()) {
-                refuse(socket);
+                refuse(socket, implicitTls);
                 continue;
             }
             sockets.add(socket);
@@ -153,7 +209,8 @@ public final class ImapServer implements AutoCloseable {
                 connections.execute(() -> {
                     Thread.currentThread().setName("modseq-imap-" + id);
                     try {
-                        new ConnectionHandler(id, socket, engine, config, log, userSlots, alarms).run();
+                        new ConnectionHandler(id, socket, engine, config, log, userSlots, alarms, security, implicitTls)
+                                .run();
                     } finally {
                         sockets.remove(socket);
                     }
@@ -171,18 +228,21 @@ public final class ImapServer implements AutoCloseable {
      * limited; the refusal is written from a thread of its own, so that a client that does not
      * read cannot stall the acceptor.
      */
-    private void refuse(Socket socket) {
+    private void refuse(Socket tcp, boolean implicitTls) {
         Thread.ofVirtual().name("modseq-refuse").start(() -> {
-            try (socket) {
-                socket.setSoTimeout(1000);
+            try (tcp) {
+                tcp.setSoTimeout(1000);
+                // On the IMAPS port the BYE goes through TLS, or the client could not read it.
+                Socket socket = implicitTls ? security.tls().orElseThrow().wrap(tcp) : tcp;
                 byte[] bye = ("* BYE Too many connections: this server takes " + config.maxConnections()
                         + " at once; try again later\r\n").getBytes(StandardCharsets.US_ASCII);
                 socket.getOutputStream().write(bye);
+                socket.getOutputStream().flush();
                 socket.shutdownOutput();
                 // Wait for the client's close (or a second) so that ours is a FIN after the BYE, not a reset.
                 socket.getInputStream().read(new byte[256]);
-            } catch (IOException e) {
-                // The client is already gone.
+            } catch (IOException | UnsupportedOperationException e) {
+                // The client is already gone (or TLS has no half-close).
             }
         });
     }
@@ -206,7 +266,13 @@ public final class ImapServer implements AutoCloseable {
         }
         try {
             closeQuietly(listener);
+            if (tlsListener != null) {
+                closeQuietly(tlsListener);
+            }
             joinQuietly(acceptor);
+            if (tlsAcceptor != null) {
+                joinQuietly(tlsAcceptor);
+            }
             sockets.forEach(ImapServer::closeQuietly);
             connections.shutdown();
             if (!awaitTermination()) {

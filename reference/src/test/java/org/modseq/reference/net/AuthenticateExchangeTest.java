@@ -81,17 +81,62 @@ class AuthenticateExchangeTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    void aResponseThatIsNotBase64FailsAndTheSessionGoesOn(String kind) throws IOException {
+    void aResponseThatIsNotBase64IsBadAndTheSessionGoesOn(String kind) throws IOException {
         try (ImapServer server = start(kind); ImapTestClient client = ImapTestClient.connect(server.port())) {
             client.send("a1 AUTHENTICATE PLAIN\r\n");
             assertEquals("+ ", client.readLine());
             // A command line in place of the response is a response all the same, and not base64.
             client.send("a2 LOGIN alice pw\r\n");
-            assertEquals(List.of("a1 NO [AUTHENTICATIONFAILED] Response is not valid base64"),
+            assertEquals(List.of("a1 BAD Response is not valid base64"),
                     client.readUntilTagged("a1"));
             client.send("a3 AUTHENTICATE PLAIN\r\n" + plain("alice", "nope") + "\r\n");
             assertEquals(List.of("+ ", "a3 NO [AUTHENTICATIONFAILED] Invalid credentials"), client.readUntilTagged("a3"));
             assertEquals(List.of("a4 BAD Log in first"), client.command("a4", "NAMESPACE"));
+        }
+    }
+
+    private static String base64(String message) {
+        return Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The review of issue 7, one answer per case, with the initial response (RFC 4959) and after
+     * the continuation request alike: base64 errors are BAD (RFC 4959 §3), a message that does
+     * not split at its two NULs into three parts (RFC 4616 §2) and wrong credentials are NO
+     * [AUTHENTICATIONFAILED], an authorization identity other than the user's own is NO
+     * [AUTHORIZATIONFAILED] (RFC 5530); none of them logs the client in.
+     */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void everyKindOfBadResponseIsRefusedBothWays(String kind) throws IOException {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("!!!!", "BAD Response is not valid base64");
+        expected.put("YWxpY2U", "BAD Response is not valid base64");
+        expected.put("=AAA", "BAD Response is not valid base64");
+        expected.put("=", "NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        expected.put(base64("alice\0pw"), "NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        expected.put(base64("\0alice\0pw\0"), "NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        expected.put(base64("\0\0pw"), "NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        expected.put(base64("\0alice\0"), "NO [AUTHENTICATIONFAILED] Response is not a PLAIN message (RFC 4616)");
+        expected.put(base64("\0alice\0PW"), "NO [AUTHENTICATIONFAILED] Invalid credentials");
+        expected.put(base64("\0Alice\0pw"), "NO [AUTHENTICATIONFAILED] Invalid credentials");
+        expected.put(base64("bob\0alice\0pw"), "NO [AUTHORIZATIONFAILED] No user may act as another");
+        try (ImapServer server = start(kind); ImapTestClient client = ImapTestClient.connect(server.port())) {
+            int n = 0;
+            for (Map.Entry<String, String> c : expected.entrySet()) {
+                n++;
+                assertEquals(List.of("i" + n + " " + c.getValue()), client.command("i" + n, "AUTHENTICATE PLAIN " + c.getKey()),
+                        "initial response " + c.getKey());
+                client.send("c" + n + " AUTHENTICATE PLAIN\r\n");
+                assertEquals("+ ", client.readLine());
+                client.send(c.getKey() + "\r\n");
+                assertEquals(List.of("c" + n + " " + c.getValue()), client.readUntilTagged("c" + n),
+                        "continuation " + c.getKey());
+            }
+            assertEquals(List.of("n BAD Log in first"), client.command("n", "NAMESPACE"));
+            // The user's own name as the authorization identity is the same as none.
+            assertEquals(List.of("a OK AUTHENTICATE completed"), client.command("a", "AUTHENTICATE PLAIN "
+                    + base64("alice\0alice\0pw")));
         }
     }
 

@@ -12,6 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A line-level IMAP client for tests: sends raw text, reads response lines. Every read is
@@ -21,9 +28,9 @@ public final class ImapTestClient implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     public ImapTestClient(int port) throws IOException {
         socket = new Socket();
@@ -31,6 +38,46 @@ public final class ImapTestClient implements AutoCloseable {
         socket.setSoTimeout((int) TIMEOUT.toMillis());
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    /** Connects to an IMAPS port (implicit TLS) with this client context, and reads the greeting. */
+    public static ImapTestClient connectTls(int port, SSLContext context) throws IOException {
+        ImapTestClient client = new ImapTestClient(port);
+        client.startTls(context);
+        String greeting = client.readLine();
+        if (!greeting.startsWith("* OK")) {
+            client.close();
+            throw new IOException("unexpected greeting: " + greeting);
+        }
+        return client;
+    }
+
+    /** A client context that trusts exactly this certificate (a self-signed one, in tests). */
+    public static SSLContext trusting(X509Certificate certificate) throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", certificate);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    /** Starts TLS on this connection as a client (after the server's OK to STARTTLS, or at once for IMAPS). */
+    public void startTls(SSLContext context) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.setSoTimeout((int) TIMEOUT.toMillis());
+        tls.startHandshake();
+        socket = tls;
+        in = tls.getInputStream();
+        out = tls.getOutputStream();
+    }
+
+    /** The TLS session, or null when the connection is not TLS. */
+    public SSLSession tlsSession() {
+        return socket instanceof SSLSocket tls ? tls.getSession() : null;
     }
 
     /** Connects and reads the greeting. */
@@ -138,6 +185,26 @@ public final class ImapTestClient implements AutoCloseable {
             // A reset is a close too.
             return true;
         }
+    }
+
+    /**
+     * Reads whatever the server still sends until it closes the connection, and returns it; fails
+     * if the connection is still open after {@link #TIMEOUT}.
+     */
+    public byte[] readUntilClosedByServer() throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1024];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server did not close the connection within " + TIMEOUT, e);
+        } catch (IOException e) {
+            // A reset is a close too.
+        }
+        return received.toByteArray();
     }
 
     /** Closes the socket at once, as a client that crashed would, without LOGOUT. */
