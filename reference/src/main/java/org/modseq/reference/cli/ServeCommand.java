@@ -15,8 +15,11 @@ import org.modseq.reference.auth.Credentials;
 import org.modseq.reference.auth.HashCost;
 import org.modseq.reference.auth.PasswordHash;
 import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.engine.NamespaceMode;
+import org.modseq.reference.engine.StoreEngine;
 import org.modseq.reference.fault.Fault;
 import org.modseq.reference.fault.FaultyEngine;
+import org.modseq.reference.journal.DataDirectoryException;
 import org.modseq.reference.net.ImapServer;
 import org.modseq.reference.net.SecurityConfig;
 import org.modseq.reference.net.ServerConfig;
@@ -33,13 +36,19 @@ import picocli.CommandLine.Option;
         description = {
             "Run an IMAP server (CONDSTORE, QRESYNC, IDLE; STARTTLS and IMAPS with --tls-*) until Ctrl-C or SIGTERM.",
             "",
-            "Mailboxes are kept in memory; nothing is saved when the server stops. Each account has its own"
+            "Mailboxes are kept in a data directory (--data, default ./" + ServeCommand.DEFAULT_DATA + "): every change"
+                    + " is written to its journal and made durable (fsync) before the server says OK, and a restart,"
+                    + " even after a crash, finds every acknowledged change. --in-memory keeps them in memory only."
+                    + " Each account has its own"
                     + " INBOX and mailboxes: accounts given with --user or --users-file start with an empty INBOX,"
                     + " and only the demo account comes with sample messages. The model engine (--engine model)"
                     + " instead has ONE mailbox namespace shared by all users: every account sees the same INBOX"
-                    + " and mailboxes, the demo's messages included."
+                    + " and mailboxes, the demo's messages included, in memory only."
         })
 public final class ServeCommand implements Callable<Integer> {
+
+    /** Where {@code serve} keeps mailboxes unless told otherwise, relative to the working directory. */
+    static final String DEFAULT_DATA = "modseq-data";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -125,8 +134,24 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private SecurityOptions security;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+            description = "Data directory of the store engine's mailboxes, created if missing; the demo's INBOX"
+                    + " is filled only in a new one (default: ${DEFAULT-VALUE}; see docs/durability.md).")
+    private Path data;
+
+    @Option(names = "--in-memory", description = "Keep mailboxes in memory only: nothing is saved when the server stops.")
+    private boolean inMemory;
+
+    @Option(names = "--salvage", description = "Start from a data directory whose journal is damaged in the middle:"
+            + " keep the changes before the damage and give every mailbox a new UIDVALIDITY, so that clients"
+            + " resynchronise from scratch (RFC 7162 R97). Without it such a directory is refused.")
+    private boolean salvage;
+
     @Option(names = "--no-demo", description = "Leave out the demo account (demo / demo) and its five messages.")
     private boolean noDemo;
+
+    /** The engine on the data directory once started, or null. */
+    private StoreEngine durable;
 
     @Override
     public Integer call() throws CommandFailure {
@@ -151,8 +176,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SecurityConfig securityConfig = security.config(host);
         Map<String, String> passwords = passwords();
-        ImapEngine imapEngine = engine.create(policy.choices(), storedPasswords(passwords));
-        if (!noDemo) {
+        Map<String, String> stored = storedPasswords(passwords);
+        durable = openDataDirectory(stored);
+        ImapEngine imapEngine = durable != null ? durable : engine.create(policy.choices(), stored);
+        if (!noDemo && (durable == null || durable.startedEmpty())) {
             DemoMailbox.fill(imapEngine);
         }
         if (fault != null) {
@@ -162,6 +189,9 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = ImapServer.start(imapEngine, config, securityConfig, System.err);
         } catch (IOException e) {
+            if (durable != null) {
+                durable.close();
+            }
             throw new CommandFailure(e.getMessage(), e);
         }
         out.println("Modseq listening on " + server.address() + " (engine " + engine.cliName()
@@ -171,11 +201,42 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Deliberately broken: " + fault.failureMode() + " (" + String.join(", ", fault.rules()) + ")");
         }
         out.println(loginHint(passwords.keySet()));
-        out.println(engine.sharedNamespace() ? "Mailboxes are in memory only, and shared by all users."
+        out.println(durable != null ? "Mailboxes are kept in " + data.toAbsolutePath().normalize()
+                + (durable.startedEmpty() ? " (new)" : " (recovered " + durable.recovery().records() + " changes)")
+                + "; each account has its own."
+                : engine.sharedNamespace() ? "Mailboxes are in memory only, and shared by all users."
                 : "Mailboxes are in memory only; each account has its own.");
         out.println("Stop with Ctrl-C.");
         out.flush();
         return server;
+    }
+
+    /** Releases the data directory of a server {@link #start started} here (for tests that restart on it). */
+    void closeDataDirectory() {
+        if (durable != null) {
+            durable.close();
+        }
+    }
+
+    /**
+     * The store engine on {@code --data}, or null when mailboxes stay in memory ({@code --in-memory},
+     * or the model engine, which has no store to keep).
+     */
+    private StoreEngine openDataDirectory(Map<String, String> passwords) throws CommandFailure {
+        boolean dataGiven = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--data");
+        if (engine != EngineKind.STORE || inMemory) {
+            if (dataGiven || salvage) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (dataGiven ? "--data" : "--salvage")
+                        + " needs the store engine kept on disk (not --engine model, not --in-memory)");
+            }
+            return null;
+        }
+        try {
+            return StoreEngine.open(policy.choices(), passwords, NamespaceMode.PER_USER, data, salvage, System.err);
+        } catch (DataDirectoryException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
     }
 
     /** ServerConfig's message about one of its fields, told in terms of the option that set it. */

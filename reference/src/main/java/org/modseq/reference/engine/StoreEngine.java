@@ -1,5 +1,7 @@
 package org.modseq.reference.engine;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.modseq.model.command.Command;
 import org.modseq.model.content.ContentRenderer;
 import org.modseq.model.mailbox.InternalDate;
@@ -28,8 +32,12 @@ import org.modseq.model.wire.SaslPlain;
 import org.modseq.reference.auth.Credentials;
 import org.modseq.reference.auth.HashCost;
 import org.modseq.reference.content.Mime4jRenderer;
+import org.modseq.reference.journal.DataDirectoryException;
+import org.modseq.reference.journal.Journal;
+import org.modseq.reference.journal.JournalRecord;
 import org.modseq.reference.store.FlagSets;
 import org.modseq.reference.store.MailboxStore;
+import org.modseq.reference.store.StoredOctets;
 
 /**
  * The reference engine: the model's answers, byte for byte, from mutable structures whose costs
@@ -54,6 +62,13 @@ import org.modseq.reference.store.MailboxStore;
  * it, so commands are serialised exactly as the model's transitions are; a command of one
  * connection can change what every other connection is owed, which per-mailbox locks would have
  * to coordinate. Finer locking is left for when a benchmark asks for it.
+ *
+ * <p>Durability: an engine {@link #open opened} on a data directory writes every change to a
+ * {@link Journal} and replays it on the next start. A command's records are written before the
+ * lock is released, and its responses are returned only once the journal is durable up to the
+ * end it had then: so a tagged OK means the change survives a crash, and no response (tagged or
+ * untagged, to any connection) tells of state that a crash could still take back. Sessions wait
+ * for durability outside the lock, sharing forces (group commit).
  */
 public final class StoreEngine implements ImapEngine {
 
@@ -79,19 +94,231 @@ public final class StoreEngine implements ImapEngine {
     /** User to the names the user subscribed to (RFC 3501 §6.3.6). */
     private final Map<String, Set<String>> subscriptions = new HashMap<>();
     private long nextUidValidity = 1;
+    /** Where changes are written, or null when mailboxes live in memory only. */
+    private final Journal journal;
+    /** What replaying the journal found; null in memory. */
+    private Journal.Recovery recovery;
 
     private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode,
             ContentRenderer renderer, Clock clock) {
+        this(choices, passwords, namespaceMode, renderer, clock, null);
+        createInboxes();
+    }
+
+    /** An engine without mailboxes yet: the journal's replay fills it. */
+    private StoreEngine(ServerChoices choices, Map<String, String> passwords, NamespaceMode namespaceMode,
+            ContentRenderer renderer, Clock clock, Journal journal) {
         this.choices = Objects.requireNonNull(choices, "choices");
         this.credentials = Credentials.of(passwords, HashCost.FIXTURE);
         this.namespaceMode = Objects.requireNonNull(namespaceMode, "namespaceMode");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.journal = journal;
+    }
+
+    /** An INBOX for every owner that has none: all of them in a new engine (RFC 3501 §5.1). */
+    private void createInboxes() {
         List<String> owners = namespaceMode == NamespaceMode.SHARED ? List.of(EVERYONE)
                 : credentials.users().stream().sorted().toList();
         for (String owner : owners) {
-            namespaces.put(owner, new HashMap<>());
-            createMailbox(owner, "INBOX");
+            namespaces.computeIfAbsent(owner, o -> new HashMap<>());
+            if (!namespaces.get(owner).containsKey("INBOX")) {
+                createMailbox(owner, "INBOX");
+            }
+        }
+        if (journal != null) {
+            journal.awaitDurable(journal.commit());
+        }
+    }
+
+    /**
+     * An engine whose mailboxes are kept in {@code dataDirectory}: the journal there is replayed
+     * (a new directory starts as {@link #create} does) and every change is written to it. Lines
+     * about recovery go to {@code log}.
+     *
+     * @param salvage whether to start from a journal damaged in the middle, keeping what precedes
+     *     the damage and giving every mailbox a new UIDVALIDITY (R97); otherwise such a directory is refused
+     * @throws DataDirectoryException if the directory cannot be used, with the reason in one sentence
+     */
+    public static StoreEngine open(ServerChoices choices, Map<String, String> passwords, NamespaceMode mode,
+            Path dataDirectory, boolean salvage, PrintStream log) throws DataDirectoryException {
+        return open(choices, passwords, mode, new Mime4jRenderer(), Clock.systemDefaultZone(), dataDirectory, salvage,
+                log);
+    }
+
+    /** As {@link #open(ServerChoices, Map, NamespaceMode, Path, boolean, PrintStream)}, with this renderer and clock. */
+    public static StoreEngine open(ServerChoices choices, Map<String, String> passwords, NamespaceMode mode,
+            ContentRenderer renderer, Clock clock, Path dataDirectory, boolean salvage, PrintStream log)
+            throws DataDirectoryException {
+        Journal journal = Journal.open(dataDirectory, settings(choices, mode), log);
+        try {
+            StoreEngine engine = new StoreEngine(choices, passwords, mode, renderer, clock, journal);
+            engine.recovery = engine.replay(journal, salvage, log);
+            engine.createInboxes();
+            return engine;
+        } catch (DataDirectoryException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What replay depends on besides the records: the choices that decide how a replayed change
+     * lands (private flags, stamps per flag, the expunge bound) and the namespace mode. Written in
+     * a fixed order, so that the same settings always read the same.
+     */
+    static String settings(ServerChoices choices, NamespaceMode mode) {
+        return "namespaces=" + mode + ", conflictDetection=" + choices.conflictDetection()
+                + ", expungeHistoryBound=" + choices.expungeHistoryBound()
+                + ", privateFlags=" + new TreeSet<>(choices.privateFlags().stream().map(f -> f.name()).toList());
+    }
+
+    /** True when the engine started without any stored change: in memory, or on a new data directory. */
+    public boolean startedEmpty() {
+        return recovery == null || recovery.isNew();
+    }
+
+    /** What recovery found in the data directory, or null in memory. */
+    public Journal.Recovery recovery() {
+        return recovery;
+    }
+
+    /** Makes everything durable and releases the data directory; in memory, nothing to do. */
+    public void close() {
+        if (journal != null) {
+            lock.lock();
+            try {
+                journal.close();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A mailbox being replayed and the namespace it is in. */
+    private record Replayed(String owner, MailboxStore mailbox) {
+    }
+
+    /** Rebuilds the mailboxes from the journal, then reports every later change to it. */
+    private Journal.Recovery replay(Journal journal, boolean salvage, PrintStream log) throws DataDirectoryException {
+        Map<Integer, Replayed> byId = new HashMap<>();
+        Journal.Recovery found = journal.replay((record, octets) -> apply(journal, byId, record, octets), salvage);
+        for (Replayed r : byId.values()) {
+            r.mailbox().reportChangesTo(journal);
+        }
+        if (found.salvaged()) {
+            // R97: records after the damage may have been acknowledged; no mailbox can vouch that a
+            // client's cache is still a prefix of it, so every one starts a new UIDVALIDITY.
+            List<Replayed> all = byId.values().stream()
+                    .sorted((a, b) -> Long.compare(a.mailbox().uidValidity().value(), b.mailbox().uidValidity().value()))
+                    .toList();
+            for (Replayed r : all) {
+                long old = r.mailbox().uidValidity().value();
+                r.mailbox().renumber(UidValidity.of(nextUidValidity++));
+                journal.renumbered(r.mailbox());
+                log.println("modseq: mailbox " + r.mailbox().name() + (r.owner().isEmpty() ? "" : " of " + r.owner())
+                        + ": UIDVALIDITY " + old + " -> " + r.mailbox().uidValidity().value()
+                        + ", because the journal was damaged and changes after the damage may be lost (RFC 7162 R97)");
+            }
+        }
+        return found;
+    }
+
+    private void apply(Journal journal, Map<Integer, Replayed> byId, JournalRecord record, StoredOctets octets) {
+        switch (record) {
+            case JournalRecord.Header h -> {
+                // Checked by the journal.
+            }
+            case JournalRecord.Created c -> {
+                MailboxStore mailbox = new MailboxStore(c.name(), UidValidity.of(c.uidValidity()),
+                        c.persistentModSeqs(), choices, flagSets);
+                Map<String, MailboxStore> namespace = namespaces.computeIfAbsent(c.owner(), o -> new HashMap<>());
+                if (namespace.putIfAbsent(c.name(), mailbox) != null || byId.containsKey(c.mailbox())) {
+                    throw new IllegalStateException("mailbox " + c.name() + " created twice");
+                }
+                byId.put(c.mailbox(), new Replayed(c.owner(), mailbox));
+                journal.identify(mailbox, c.mailbox());
+                nextUidValidity = Math.max(nextUidValidity, c.uidValidity() + 1);
+            }
+            case JournalRecord.Deleted d -> {
+                Replayed r = replayed(byId, d.mailbox());
+                byId.remove(d.mailbox());
+                namespaces.get(r.owner()).remove(r.mailbox().name());
+            }
+            case JournalRecord.Renamed n -> {
+                Replayed r = replayed(byId, n.mailbox());
+                Map<String, MailboxStore> namespace = namespaces.get(r.owner());
+                namespace.remove(r.mailbox().name());
+                r.mailbox().rename(n.newName());
+                if (namespace.putIfAbsent(n.newName(), r.mailbox()) != null) {
+                    throw new IllegalStateException("renamed onto existing mailbox " + n.newName());
+                }
+            }
+            case JournalRecord.Appended a -> {
+                MailboxStore mailbox = replayed(byId, a.mailbox()).mailbox();
+                expect("APPEND", a.uid(), mailbox.uidNext(), a.modSeq(), mailbox.highestModSeq());
+                mailbox.append(a.flags(), a.user(), octets, new InternalDate(a.epochSecond(), a.offsetMinutes()),
+                        a.modSeq());
+            }
+            case JournalRecord.Copied c -> {
+                MailboxStore target = replayed(byId, c.target()).mailbox();
+                MailboxStore source = replayed(byId, c.source()).mailbox();
+                expect("COPY", c.uid(), target.uidNext(), c.modSeq(), target.highestModSeq());
+                int slot = source.table().liveSlotOf(c.sourceUid());
+                if (slot < 0) {
+                    throw new IllegalStateException("COPY of UID " + c.sourceUid() + ", which is not live");
+                }
+                target.copy(source, slot, c.modSeq());
+            }
+            case JournalRecord.Stored st -> {
+                MailboxStore mailbox = replayed(byId, st.mailbox()).mailbox();
+                int slot = mailbox.table().liveSlotOf(st.uid());
+                if (slot < 0 || st.modSeq() <= 0) {
+                    throw new IllegalStateException("STORE on UID " + st.uid() + ", which is not live");
+                }
+                if (!mailbox.store(slot, st.user(), st.wanted(), st.scope(), st.modSeq(), st.stampUnchanged())) {
+                    throw new IllegalStateException("STORE on UID " + st.uid() + " that changes nothing");
+                }
+            }
+            case JournalRecord.Expunged e -> {
+                MailboxStore mailbox = replayed(byId, e.mailbox()).mailbox();
+                if (e.uids().length == 0 || e.modSeq() != mailbox.nextModSeq()) {
+                    throw new IllegalStateException("EXPUNGE at mod-sequence " + e.modSeq() + ", expected "
+                            + mailbox.nextModSeq());
+                }
+                mailbox.expunge(e.uids());
+            }
+            case JournalRecord.Subscribed sub -> {
+                if (sub.subscribed()) {
+                    subscriptions(sub.user()).add(sub.name());
+                } else {
+                    subscriptions(sub.user()).remove(sub.name());
+                }
+            }
+            case JournalRecord.Renumbered n -> {
+                MailboxStore mailbox = replayed(byId, n.mailbox()).mailbox();
+                mailbox.renumber(UidValidity.of(n.uidValidity()));
+                nextUidValidity = Math.max(nextUidValidity, n.uidValidity() + 1);
+            }
+        }
+    }
+
+    private static Replayed replayed(Map<Integer, Replayed> byId, int id) {
+        Replayed r = byId.get(id);
+        if (r == null) {
+            throw new IllegalStateException("no mailbox " + id);
+        }
+        return r;
+    }
+
+    /**
+     * R7: a replayed add takes the next UID and a mod-sequence no lower than any in the mailbox
+     * (equal for the second copy of a COPY whose copies share one, PER_COMMAND).
+     */
+    private static void expect(String what, long uid, long uidNext, long modSeq, long highestModSeq) {
+        if (uid != uidNext || modSeq < highestModSeq) {
+            throw new IllegalStateException(what + " of UID " + uid + " at mod-sequence " + modSeq + ", expected UID "
+                    + uidNext + " at mod-sequence " + highestModSeq + " or above");
         }
     }
 
@@ -157,19 +384,43 @@ public final class StoreEngine implements ImapEngine {
     /** A new, empty mailbox with a UIDVALIDITY never used before (R26, R101). */
     private void createMailbox(String owner, String name) {
         String normal = ServerState.mailboxName(name);
-        namespaces.get(owner).put(normal, new MailboxStore(normal, UidValidity.of(nextUidValidity++),
-                !choices.noModSeqMailboxes().contains(normal), choices, flagSets));
+        MailboxStore mailbox = new MailboxStore(normal, UidValidity.of(nextUidValidity++),
+                !choices.noModSeqMailboxes().contains(normal), choices, flagSets);
+        namespaces.get(owner).put(normal, mailbox);
+        if (journal != null) {
+            journal.created(owner, mailbox);
+            mailbox.reportChangesTo(journal);
+        }
     }
 
+    /** Takes a mailbox out of the session's user's namespace, to put it back under a new name (RENAME). */
     void removeMailbox(StoreSession session, String name) {
         namespace(session).remove(ServerState.mailboxName(name));
+    }
+
+    /** DELETE: the mailbox and its contents are gone for good. */
+    void deleteMailbox(StoreSession session, String name) {
+        MailboxStore mailbox = namespace(session).remove(ServerState.mailboxName(name));
+        if (journal != null && mailbox != null) {
+            journal.deleted(mailbox);
+        }
+    }
+
+    /** SUBSCRIBE and UNSUBSCRIBE (RFC 3501 §6.3.6, §6.3.7): false when nothing changed. */
+    boolean subscribe(String user, String name, boolean subscribed) {
+        Set<String> names = subscriptions(user);
+        boolean changed = subscribed ? names.add(name) : names.remove(name);
+        if (changed && journal != null) {
+            journal.subscribed(user, name, subscribed);
+        }
+        return changed;
     }
 
     void putMailbox(StoreSession session, MailboxStore mailbox) {
         namespace(session).put(mailbox.name(), mailbox);
     }
 
-    /** The names {@code user} subscribed to, to read and change. */
+    /** The names {@code user} subscribed to, to read; {@link #subscribe} changes them. */
     Set<String> subscriptions(String user) {
         return subscriptions.computeIfAbsent(user, u -> new HashSet<>());
     }
@@ -180,6 +431,27 @@ public final class StoreEngine implements ImapEngine {
         public String toString() {
             return "CheckedPassword[user=" + user + ", matches=" + matches + "]";
         }
+    }
+
+    /**
+     * Runs {@code action} under the engine's lock and returns its responses once everything it
+     * could have seen is durable: the journal's end when the lock is released covers its own
+     * changes and every change of other sessions it may report.
+     */
+    private List<Response> durably(Supplier<List<Response>> action) {
+        long end;
+        List<Response> responses;
+        lock.lock();
+        try {
+            responses = action.get();
+        } finally {
+            end = journal == null ? 0 : journal.commit();
+            lock.unlock();
+        }
+        if (journal != null) {
+            journal.awaitDurable(end);
+        }
+        return responses;
     }
 
     @Override
@@ -217,12 +489,10 @@ public final class StoreEngine implements ImapEngine {
                         && authenticate.initialResponse().isPresent() -> check(authenticate.initialResponse().get());
                 default -> null;
             };
-            lock.lock();
             try {
-                return run(new StoreExchange(StoreEngine.this, tag, environment()), command);
+                return durably(() -> run(new StoreExchange(StoreEngine.this, tag, environment()), command));
             } finally {
                 checked = null;
-                lock.unlock();
             }
         }
 
@@ -251,34 +521,31 @@ public final class StoreEngine implements ImapEngine {
                 throw new IllegalStateException("connection " + session.id + " awaits no continuation line");
             }
             checked = line.equals("*") ? null : check(line);
-            lock.lock();
             try {
-                StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating, environment());
-                session.authenticating = null;
-                if (line.equals("*")) {
-                    return ex.bad("AUTHENTICATE cancelled"); // RFC 3501 §6.2.2
-                }
-                return plain(ex, line);
+                return durably(() -> {
+                    StoreExchange ex = new StoreExchange(StoreEngine.this, session.authenticating, environment());
+                    session.authenticating = null;
+                    if (line.equals("*")) {
+                        return ex.bad("AUTHENTICATE cancelled"); // RFC 3501 §6.2.2
+                    }
+                    return plain(ex, line);
+                });
             } finally {
                 checked = null;
-                lock.unlock();
             }
         }
 
         /** A NOOP's untagged responses: NOOP is the update point, as IDLE is (RFC 2177). */
         @Override
         public List<Response> idleUpdates() {
-            lock.lock();
-            try {
+            return durably(() -> {
                 if (loggedOut || session.view == null) {
-                    return List.of();
+                    return List.<Response>of();
                 }
                 List<Response> responses = run(new StoreExchange(StoreEngine.this, "idle", environment()),
                         new Command.Noop());
                 return responses.subList(0, responses.size() - 1);
-            } finally {
-                lock.unlock();
-            }
+            });
         }
 
         @Override

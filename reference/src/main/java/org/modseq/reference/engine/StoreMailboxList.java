@@ -43,13 +43,13 @@ final class StoreMailboxList {
         if (ex.engine.mailbox(session, command.mailbox()) == null) {
             return ex.no(ResponseCode.Atom.NONEXISTENT, "No such mailbox");
         }
-        ex.engine.subscriptions(session.user).add(ServerState.mailboxName(command.mailbox()));
+        ex.engine.subscribe(session.user, ServerState.mailboxName(command.mailbox()), true);
         return StoreMailboxes.finish(ex, session, Condition.OK, null, "SUBSCRIBE completed");
     }
 
     /** UNSUBSCRIBE: a name that is not subscribed cannot be unsubscribed (RFC 3501 §6.3.7 NO). */
     static List<Response> unsubscribe(StoreExchange ex, StoreSession session, Command.Unsubscribe command) {
-        if (!ex.engine.subscriptions(session.user).remove(ServerState.mailboxName(command.mailbox()))) {
+        if (!ex.engine.subscribe(session.user, ServerState.mailboxName(command.mailbox()), false)) {
             return ex.no(null, "Not subscribed to that name");
         }
         return StoreMailboxes.finish(ex, session, Condition.OK, null, "UNSUBSCRIBE completed");

@@ -104,7 +104,7 @@ final class StoreMailboxes {
         if (mailbox.isSelected()) {
             return ex.no(ResponseCode.Atom.INUSE, "Mailbox is selected");
         }
-        ex.engine.removeMailbox(session, name);
+        ex.engine.deleteMailbox(session, name);
         return finish(ex, session, Condition.OK, null, "DELETE completed");
     }
 

@@ -62,6 +62,13 @@ public final class ExpungeLog {
         return since < floor;
     }
 
+    /** Forgets every expunge, keeping {@code floor} as the floor (R100, R101: a new UIDVALIDITY). */
+    public void forgetAll(long newFloor) {
+        floor = Math.max(floor, newFloor);
+        start = 0;
+        end = 0;
+    }
+
     /** Remembers {@code count} UIDs as expunged at {@code modSeq}, forgetting the oldest beyond the bound. */
     public void record(long[] expunged, int count, long modSeq) {
         if (end + count > uids.length) {

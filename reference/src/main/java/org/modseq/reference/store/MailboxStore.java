@@ -36,7 +36,8 @@ import org.modseq.model.set.NumberSet;
 public final class MailboxStore {
 
     private String name;
-    private final UidValidity uidValidity;
+    private UidValidity uidValidity;
+    private ChangeSink sink = ChangeSink.NONE;
     private final boolean persistentModSeqs;
     private final Set<Flag> privateFlags;
     private final boolean perFlag;
@@ -71,7 +72,23 @@ public final class MailboxStore {
     }
 
     public void rename(String newName) {
+        sink.renamed(this, newName);
         name = newName;
+    }
+
+    /** From now on every change is also reported to {@code sink} (after a replay, which reports nothing). */
+    public void reportChangesTo(ChangeSink sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * A new UIDVALIDITY for a mailbox whose continuity cannot be vouched for (a damaged data
+     * directory): clients must start over (R27), so the old expunge history goes (R101); the
+     * mod-sequences are kept, as nothing may go backwards, though R97 would allow it.
+     */
+    public void renumber(UidValidity newUidValidity) {
+        uidValidity = newUidValidity;
+        expunges.forgetAll(highestModSeq);
     }
 
     public UidValidity uidValidity() {
@@ -246,12 +263,22 @@ public final class MailboxStore {
      * it is: the caller must not change it. Returns its UID.
      */
     public long append(Set<Flag> flags, String user, byte[] content, InternalDate internalDate, long modSeq) {
+        Object body = sink.appended(this, uidNext, modSeq, flags, user, content, internalDate);
+        return appendBody(flags, user, body, internalDate, modSeq);
+    }
+
+    /** An APPEND replayed from where its octets were stored: as {@link #append(Set, String, byte[], InternalDate, long)}. */
+    public long append(Set<Flag> flags, String user, StoredOctets content, InternalDate internalDate, long modSeq) {
+        return appendBody(flags, user, content, internalDate, modSeq);
+    }
+
+    private long appendBody(Set<Flag> flags, String user, Object content, InternalDate internalDate, long modSeq) {
         long uid = uidNext++;
         Set<Flag> shared = new HashSet<>(flags);
         shared.removeAll(privateFlags);
         Set<Flag> own = new HashSet<>(flags);
         own.retainAll(privateFlags);
-        table.append(uid, modSeq, flagSets.intern(shared), content, MessageTable.pack(internalDate));
+        table.appendBody(uid, modSeq, flagSets.intern(shared), content, MessageTable.pack(internalDate));
         if (!own.isEmpty()) {
             privates.computeIfAbsent(user, u -> new PrivateFlags(flagSets)).put(uid, flagSets.intern(own));
         }
@@ -267,7 +294,8 @@ public final class MailboxStore {
     public long copy(MailboxStore source, int slot, long modSeq) {
         long from = source.table.uid(slot);
         long uid = uidNext++;
-        table.append(uid, modSeq, source.table.flags(slot), source.table.octets(slot),
+        sink.copied(this, uid, modSeq, source, from);
+        table.appendBody(uid, modSeq, source.table.flags(slot), source.table.body(slot),
                 source.table.packedInternalDate(slot));
         List<Map.Entry<String, Set<Flag>>> own = new ArrayList<>();
         source.privates.forEach((user, flags) -> {
@@ -291,11 +319,20 @@ public final class MailboxStore {
      */
     public boolean store(int slot, String user, Set<Flag> wanted, Set<Flag> scope, long modSeq,
             boolean stampUnchanged) {
+        boolean changed = privateFlags.isEmpty()
+                ? storeShared(slot, table.uid(slot), table.flags(slot), user, wanted, scope, modSeq, stampUnchanged)
+                : storeSplit(slot, user, wanted, scope, modSeq, stampUnchanged);
+        if (changed) {
+            sink.stored(this, table.uid(slot), user, wanted, scope, modSeq, stampUnchanged);
+        }
+        return changed;
+    }
+
+    /** {@link #store} when some flags are kept per user (R8, R9). */
+    private boolean storeSplit(int slot, String user, Set<Flag> wanted, Set<Flag> scope, long modSeq,
+            boolean stampUnchanged) {
         long uid = table.uid(slot);
         Set<Flag> shared = table.flags(slot);
-        if (privateFlags.isEmpty()) {
-            return storeShared(slot, uid, shared, user, wanted, scope, modSeq, stampUnchanged);
-        }
         PrivateFlags own = privates.isEmpty() ? null : privates.get(user);
         Set<Flag> ownFlags = own == null ? Set.of() : own.flags(uid);
         Set<Flag> sharedStamped = new HashSet<>();
@@ -435,6 +472,12 @@ public final class MailboxStore {
             return 0;
         }
         long modSeq = nextModSeq();
+        for (long uid : uids) {
+            if (table.liveSlotOf(uid) < 0) {
+                throw new IllegalArgumentException("UID " + uid + " is not live");
+            }
+        }
+        sink.expunged(this, uids, modSeq);
         highestModSeq = modSeq;
         for (long uid : uids) {
             int slot = table.liveSlotOf(uid);

@@ -25,8 +25,9 @@ import org.modseq.model.mailbox.InternalDate;
  * and deleted sets (a bit each), plus a reference to per-flag stamps (4) when the server keeps
  * them (R8): about 37 bytes, 41 with stamps, before array growth slack.
  *
- * <p>The content is the message's octets, once, in a byte array of their own: no String around
- * them and no parsed structure. Whatever a FETCH wants of the structure is parsed from the octets
+ * <p>The content is the message's octets, once, in a byte array of their own, or, when the
+ * server keeps a journal, only where they are in it ({@link StoredOctets}), read when asked for:
+ * no String around them and no parsed structure. Whatever a FETCH wants of the structure is parsed from the octets
  * when it is asked for (see {@link org.modseq.model.content.ContentRenderer}).
  */
 public final class MessageTable {
@@ -42,7 +43,8 @@ public final class MessageTable {
     private long[] added = new long[INITIAL_CAPACITY];
     private long[] modSeqs = new long[INITIAL_CAPACITY];
     private Object[] flags = new Object[INITIAL_CAPACITY];
-    private byte[][] contents = new byte[INITIAL_CAPACITY][];
+    /** Each message's octets: a {@code byte[]} on the heap, or {@link StoredOctets} read from a file when asked for. */
+    private Object[] contents = new Object[INITIAL_CAPACITY];
     /** Internal dates, {@link #pack packed}. */
     private long[] internalDates = new long[INITIAL_CAPACITY];
     private long[][] stamps;
@@ -96,6 +98,16 @@ public final class MessageTable {
      * @return its slot
      */
     public int append(long uid, long addedModSeq, Set<Flag> flagSet, byte[] content, long internalDate) {
+        return appendBody(uid, addedModSeq, flagSet, content, internalDate);
+    }
+
+    /** As {@link #append(long, long, Set, byte[], long)}, with octets kept in a file and read lazily. */
+    public int append(long uid, long addedModSeq, Set<Flag> flagSet, StoredOctets content, long internalDate) {
+        return appendBody(uid, addedModSeq, flagSet, content, internalDate);
+    }
+
+    /** {@code content} is a {@code byte[]} or a {@link StoredOctets}. */
+    int appendBody(long uid, long addedModSeq, Set<Flag> flagSet, Object content, long internalDate) {
         if (slots > 0 && uid <= uid(slots - 1)) {
             throw new IllegalArgumentException("UIDs must ascend: " + uid + " after " + uid(slots - 1));
         }
@@ -163,17 +175,20 @@ public final class MessageTable {
 
     /** The message's octets, one char per octet, as the model holds wire text. */
     public String content(int slot) {
-        return new String(contents[slot], StandardCharsets.ISO_8859_1);
+        Object body = contents[slot];
+        byte[] octets = body instanceof StoredOctets stored ? stored.read() : (byte[]) body;
+        return new String(octets, StandardCharsets.ISO_8859_1);
     }
 
-    /** The message's octets themselves, for a copy of the message; not to be changed. */
-    byte[] octets(int slot) {
+    /** The message's octets as kept, a {@code byte[]} or {@link StoredOctets}, for a copy that shares them. */
+    Object body(int slot) {
         return contents[slot];
     }
 
-    /** The message's size in octets (RFC822.SIZE). */
+    /** The message's size in octets (RFC822.SIZE), without reading stored octets. */
     public int size(int slot) {
-        return contents[slot].length;
+        Object body = contents[slot];
+        return body instanceof StoredOctets stored ? stored.size() : ((byte[]) body).length;
     }
 
     /** The message's internal date (RFC 3501 §2.3.3). */

@@ -49,7 +49,7 @@ class ServeCommandTest {
     void busyPortIsAOneLineError() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String port = String.valueOf(busy.getLocalPort());
-            Run run = run("serve", "--port", port, "--no-demo");
+            Run run = run("serve", "--in-memory", "--port", port, "--no-demo");
             assertEquals(2, run.exitCode(), run.err());
             assertEquals(List.of("modseq serve: cannot listen on 127.0.0.1:" + port
                     + ": address already in use (is another server running?)"), run.errLines());
@@ -77,7 +77,7 @@ class ServeCommandTest {
     @Test
     void servesWithAFault() throws Exception {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--fault", "modseq-zero");
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--fault", "modseq-zero");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
             List<String> lines = out.toString().lines().toList();
@@ -108,7 +108,7 @@ class ServeCommandTest {
 
     @Test
     void portOutOfRangeIsAUsageError() {
-        Run run = run("serve", "--port", "70000");
+        Run run = run("serve", "--in-memory", "--port", "70000");
         assertEquals(2, run.exitCode());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().contains("'--port': must be from 0 to 65535"), run.err());
@@ -131,7 +131,7 @@ class ServeCommandTest {
         "--write-timeout|1m|'1m' is not a long",
         "--login-timeout|0|0 is not a number of seconds from 1 to 2147483"})
     void badLimitIsAOneLineUsageError(String option, String value, String says) {
-        Run run = run("serve", "--port", "0", "--no-demo", option, value);
+        Run run = run("serve", "--in-memory", "--port", "0", "--no-demo", option, value);
         assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().contains("option '" + option + "'"), run.err());
@@ -142,7 +142,7 @@ class ServeCommandTest {
     void badLineInUsersFileNamesFileAndLine() throws Exception {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "# accounts\nalice:pw\n\nbob\n");
-        Run run = run("serve", "--port", "0", "--users-file", users.toString());
+        Run run = run("serve", "--in-memory", "--port", "0", "--users-file", users.toString());
         assertEquals(2, run.exitCode());
         assertEquals(List.of("modseq serve: users file " + users + " line 4: expected NAME:PASSWORD, found no ':'"),
                 run.errLines());
@@ -151,16 +151,81 @@ class ServeCommandTest {
     @Test
     void missingUsersFileIsAOneLineError() {
         Path missing = dir.resolve("none.txt");
-        Run run = run("serve", "--port", "0", "--users-file", missing.toString());
+        Run run = run("serve", "--in-memory", "--port", "0", "--users-file", missing.toString());
         assertEquals(2, run.exitCode());
         assertEquals(List.of("modseq serve: cannot read users file " + missing + ": no such file"), run.errLines());
     }
 
     @Test
     void accountGivenTwiceIsAnError() {
-        Run run = run("serve", "--port", "0", "--no-demo", "--user", "alice:a", "--user", "alice:b");
+        Run run = run("serve", "--in-memory", "--port", "0", "--no-demo", "--user", "alice:a", "--user", "alice:b");
         assertEquals(2, run.exitCode());
         assertEquals(List.of("modseq serve: account alice is given twice"), run.errLines());
+    }
+
+    @Test
+    void helpSaysWhereMailboxesAreKept() {
+        String help = run("serve", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Mailboxes are kept in a data directory (--data, default ./modseq-data)"), help);
+        assertTrue(help.contains("--in-memory"), help);
+    }
+
+    @Test
+    void aDataDirectoryKeepsChangesAcrossRestartsAndTheDemoIsFilledOnce() throws Exception {
+        Path data = dir.resolve("data");
+        ServeCommand first = new ServeCommand();
+        new CommandLine(first).parseArgs("--data", data.toString(), "--port", "0");
+        StringWriter out = new StringWriter();
+        try (ImapServer server = first.start(new PrintWriter(out, true))) {
+            assertEquals("Mailboxes are kept in " + data.toAbsolutePath().normalize()
+                    + " (new); each account has its own.", out.toString().lines().toList().get(2));
+            List<String> session = talk(server.port(), "a1 LOGIN demo demo", "a2 SELECT INBOX",
+                    "a3 STORE 4 +FLAGS (\\Answered)", "a4 CREATE Archive", "a5 LOGOUT");
+            assertTrue(session.contains("a4 OK CREATE completed"), session.toString());
+        } finally {
+            first.closeDataDirectory();
+        }
+        ServeCommand second = new ServeCommand();
+        new CommandLine(second).parseArgs("--data", data.toString(), "--port", "0");
+        out = new StringWriter();
+        try (ImapServer server = second.start(new PrintWriter(out, true))) {
+            assertTrue(out.toString().contains(" (recovered "), out.toString());
+            List<String> session = talk(server.port(), "b1 LOGIN demo demo", "b2 STATUS INBOX (MESSAGES HIGHESTMODSEQ)",
+                    "b3 LIST \"\" Archive", "b4 LOGOUT");
+            // Five demo messages, not ten: the demo is not appended again; the STORE kept its mod-sequence.
+            assertTrue(session.contains("* STATUS INBOX (MESSAGES 5 HIGHESTMODSEQ 7)"), session.toString());
+            assertTrue(session.stream().anyMatch(l -> l.startsWith("* LIST") && l.endsWith("Archive")), session.toString());
+        } finally {
+            second.closeDataDirectory();
+        }
+    }
+
+    @Test
+    void aDamagedJournalIsAOneLineRefusal() throws Exception {
+        Path data = dir.resolve("data");
+        ServeCommand first = new ServeCommand();
+        new CommandLine(first).parseArgs("--data", data.toString(), "--port", "0");
+        try (ImapServer server = first.start(new PrintWriter(new StringWriter(), true))) {
+            talk(server.port(), "a1 LOGIN demo demo", "a2 SELECT INBOX", "a3 STORE 1:5 +FLAGS (x)", "a4 LOGOUT");
+        } finally {
+            first.closeDataDirectory();
+        }
+        Path journal = data.resolve("journal.log");
+        byte[] octets = Files.readAllBytes(journal);
+        octets[octets.length / 3] ^= 0x55; // inside an early record: good records follow it
+        Files.write(journal, octets);
+        Run run = run("serve", "--data", data.toString(), "--port", "0");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("modseq serve: " + journal + ": the record at offset "), run.err());
+        assertTrue(run.err().contains("refusing to start"), run.err());
+    }
+
+    @Test
+    void dataNeedsTheStoreEngineOnDisk() {
+        Run run = run("serve", "--engine", "model", "--data", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--data needs the store engine kept on disk"), run.err());
     }
 
     @Test
@@ -181,7 +246,7 @@ class ServeCommandTest {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "# accounts\ncarol:secret:with:colons\n");
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--user", "alice:pw", "--users-file", users.toString(),
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--user", "alice:pw", "--users-file", users.toString(),
                 "--policy", "hardest");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
@@ -206,7 +271,7 @@ class ServeCommandTest {
     @Test
     void onlyTheDemoAccountComesWithMessagesAndEachAccountListsItsOwnMailboxes() throws Exception {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--user", "alice:pw", "--user", "bob:pw");
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--user", "alice:pw", "--user", "bob:pw");
         try (ImapServer server = command.start(new PrintWriter(new StringWriter(), true))) {
             List<String> demo = talk(server.port(), "d1 LOGIN demo demo", "d2 STATUS INBOX (MESSAGES)",
                     "d3 CREATE Demo/Notes", "d4 LIST \"\" *");
@@ -229,7 +294,7 @@ class ServeCommandTest {
     @Test
     void theModelEngineSaysItsMailboxesAreShared() throws Exception {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--engine", "model", "--user", "alice:pw");
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--engine", "model", "--user", "alice:pw");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
             assertEquals("Mailboxes are in memory only, and shared by all users.", out.toString().lines().toList().get(2));
