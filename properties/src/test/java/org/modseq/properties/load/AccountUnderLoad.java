@@ -77,6 +77,9 @@ final class AccountUnderLoad implements AutoCloseable {
     /** Whether the load proper is running: setup and the final check are not measured. */
     private boolean measuring;
     private long commands;
+    /** Nanoseconds of turns taken while measuring, and of those spent waiting for the server's answers. */
+    private long turnNanos;
+    private long answerNanos;
     private final Acknowledged acknowledged = new Acknowledged();
     private LoadFailure failure;
 
@@ -138,11 +141,15 @@ final class AccountUnderLoad implements AutoCloseable {
             if (failure != null) {
                 return false;
             }
+            long start = System.nanoTime();
             ServerState state = model.state();
             Session session = state.session(modelIds.get(id)).orElseThrow();
             switch (workload.next(id, state, session, uidValidities)) {
                 case HistoryStep.Reconnect r -> connect(id);
                 case HistoryStep.Send s -> send(id, s.command());
+            }
+            if (measuring) {
+                turnNanos += System.nanoTime() - start;
             }
             return failure == null;
         } finally {
@@ -270,8 +277,9 @@ final class AccountUnderLoad implements AutoCloseable {
             return List.of();
         }
         if (measuring) {
-            latencies.computeIfAbsent(CommandKind.of(command), k -> new Histogram(3))
-                    .recordValue(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            latencies.computeIfAbsent(CommandKind.of(command), k -> new Histogram(3)).recordValue(took);
+            answerNanos += took;
             commands++;
         }
         judge(new Event.Exchange(id, tag, command, lines));
@@ -345,6 +353,11 @@ final class AccountUnderLoad implements AutoCloseable {
 
     long commands() {
         return commands;
+    }
+
+    /** Time of the turns not spent waiting for answers: drawing commands, the model and the judge. */
+    long clientNanos() {
+        return turnNanos - answerNanos;
     }
 
     Acknowledged acknowledged() {

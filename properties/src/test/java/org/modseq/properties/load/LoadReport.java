@@ -9,10 +9,12 @@ import org.HdrHistogram.Histogram;
 /**
  * What a load run measured: the commands answered while the load ran and their latency (from the
  * command's first octet sent to its tagged response read) by kind, the changes the server
- * acknowledged, how many accounts' final state was checked, and the failures.
+ * acknowledged, how many accounts' final state was checked, and the failures. {@code clientTime}
+ * is the time the clients spent in their turns on their own work (drawing the command, running
+ * it in the model, judging the answer), which holds up the account's next command.
  */
-record LoadReport(LoadPlan plan, Duration elapsed, long commands, Map<CommandKind, Histogram> latencies,
-        long appends, long stores, long expunges, int accountsVerified, List<LoadFailure> failures) {
+record LoadReport(LoadPlan plan, Duration elapsed, long commands, Duration clientTime,
+        Map<CommandKind, Histogram> latencies, long appends, long stores, long expunges, int accountsVerified, List<LoadFailure> failures) {
 
     LoadReport {
         latencies = Map.copyOf(latencies);
@@ -46,6 +48,8 @@ record LoadReport(LoadPlan plan, Duration elapsed, long commands, Map<CommandKin
                 System.getProperty("java.version")));
         md.append(String.format(Locale.ROOT, "- %d commands answered and judged: %.0f commands/s%n", commands,
                 commandsPerSecond()));
+        md.append(String.format(Locale.ROOT, "- the clients' own work in their turns (drawing, the model, the judge):"
+                + " %.0f us per command on average%n", commands == 0 ? 0 : clientTime.toNanos() / 1e3 / commands));
         md.append(String.format(Locale.ROOT, "- acknowledged: %d APPEND, %d STORE, %d EXPUNGE / UID EXPUNGE%n",
                 appends, stores, expunges));
         md.append(String.format(Locale.ROOT, "- violations: %d; lost updates: %d; no answer: %d; final state"

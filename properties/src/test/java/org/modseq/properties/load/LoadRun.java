@@ -120,14 +120,16 @@ final class LoadRun {
         AccountUnderLoad.Acknowledged acknowledged = new AccountUnderLoad.Acknowledged();
         List<LoadFailure> failures = new ArrayList<>();
         long commands = 0;
+        long clientNanos = 0;
         for (AccountUnderLoad account : accounts) {
+            clientNanos += account.clientNanos();
             account.latencies().forEach((kind, histogram) ->
                     latencies.computeIfAbsent(kind, k -> new Histogram(3)).add(histogram));
             acknowledged.add(account.acknowledged());
             account.failure().ifPresent(failures::add);
             commands += account.commands();
         }
-        return new LoadReport(plan, elapsed, commands, latencies, acknowledged.appends, acknowledged.stores,
+        return new LoadReport(plan, elapsed, commands, Duration.ofNanos(clientNanos), latencies, acknowledged.appends, acknowledged.stores,
                 acknowledged.expunges, verified, failures);
     }
 }
