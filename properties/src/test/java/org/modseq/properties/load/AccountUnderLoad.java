@@ -353,7 +353,7 @@ final class AccountUnderLoad implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The latencies by kind and the commands answered while measuring; the changes acknowledged; the failure if any. */
+    /** The latencies by kind and the commands answered while measuring. */
     Map<CommandKind, Histogram> latencies() {
         return latencies;
     }

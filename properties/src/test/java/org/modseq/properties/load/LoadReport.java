@@ -17,7 +17,8 @@ import org.HdrHistogram.Histogram;
  * clients, JIT and GC) meanwhile.
  */
 record LoadReport(LoadPlan plan, Duration elapsed, long commands, Duration clientTime, Duration clientCpu,
-        Duration processCpu, Map<CommandKind, Histogram> latencies, long appends, long stores, long expunges, int accountsVerified, List<LoadFailure> failures) {
+        Duration processCpu, Map<CommandKind, Histogram> latencies, long appends, long stores, long expunges,
+        int accountsVerified, List<LoadFailure> failures) {
 
     LoadReport {
         latencies = Map.copyOf(latencies);

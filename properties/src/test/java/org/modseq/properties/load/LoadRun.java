@@ -124,8 +124,8 @@ final class LoadRun {
         }
     }
 
-    private static LoadReport report(LoadPlan plan, Duration elapsed, Duration processCpu, List<AccountUnderLoad> accounts,
-            int verified) {
+    private static LoadReport report(LoadPlan plan, Duration elapsed, Duration processCpu,
+            List<AccountUnderLoad> accounts, int verified) {
         Map<CommandKind, Histogram> latencies = new EnumMap<>(CommandKind.class);
         AccountUnderLoad.Acknowledged acknowledged = new AccountUnderLoad.Acknowledged();
         List<LoadFailure> failures = new ArrayList<>();
