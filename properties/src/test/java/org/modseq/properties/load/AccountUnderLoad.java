@@ -1,6 +1,8 @@
 package org.modseq.properties.load;
 
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,6 +59,7 @@ final class AccountUnderLoad implements AutoCloseable {
     private static final int RECENT_LINE_LENGTH = 400;
     /** {@code * OK [UIDVALIDITY n]} of SELECT and EXAMINE, {@code UIDVALIDITY n} in a STATUS answer. */
     private static final Pattern UIDVALIDITY = Pattern.compile("UIDVALIDITY (\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern TAGGED_OK = Pattern.compile("\\S+ (?i:OK)( .*)?", Pattern.DOTALL);
 
     private final String user;
@@ -80,6 +83,8 @@ final class AccountUnderLoad implements AutoCloseable {
     /** Nanoseconds of turns taken while measuring, and of those spent waiting for the server's answers. */
     private long turnNanos;
     private long answerNanos;
+    /** CPU time of the sessions' threads in their turns while measuring: the clients' share of the machine. */
+    private long turnCpuNanos;
     private final Acknowledged acknowledged = new Acknowledged();
     private LoadFailure failure;
 
@@ -142,6 +147,7 @@ final class AccountUnderLoad implements AutoCloseable {
                 return false;
             }
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             ServerState state = model.state();
             Session session = state.session(modelIds.get(id)).orElseThrow();
             switch (workload.next(id, state, session, uidValidities)) {
@@ -150,6 +156,7 @@ final class AccountUnderLoad implements AutoCloseable {
             }
             if (measuring) {
                 turnNanos += System.nanoTime() - start;
+                turnCpuNanos += THREADS.getCurrentThreadCpuTime() - cpuStart;
             }
             return failure == null;
         } finally {
@@ -346,13 +353,18 @@ final class AccountUnderLoad implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** The latencies by kind and the commands answered while measuring; the changes acknowledged; the failure if any. */
+    /** The latencies by kind and the commands answered while measuring. */
     Map<CommandKind, Histogram> latencies() {
         return latencies;
     }
 
     long commands() {
         return commands;
+    }
+
+    /** CPU time the sessions' threads used in their turns: drawing, the model, the judge, the socket calls. */
+    long clientCpuNanos() {
+        return turnCpuNanos;
     }
 
     /** Time of the turns not spent waiting for answers: drawing commands, the model and the judge. */

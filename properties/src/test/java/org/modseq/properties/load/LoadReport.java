@@ -11,10 +11,14 @@ import org.HdrHistogram.Histogram;
  * command's first octet sent to its tagged response read) by kind, the changes the server
  * acknowledged, how many accounts' final state was checked, and the failures. {@code clientTime}
  * is the time the clients spent in their turns on their own work (drawing the command, running
- * it in the model, judging the answer), which holds up the account's next command.
+ * it in the model, judging the answer), which holds up the account's next command;
+ * {@code clientCpu} the CPU time their threads used in their turns, out of what the machine's
+ * processors had while the load ran; {@code processCpu} the CPU time of the whole JVM (server,
+ * clients, JIT and GC) meanwhile.
  */
-record LoadReport(LoadPlan plan, Duration elapsed, long commands, Duration clientTime,
-        Map<CommandKind, Histogram> latencies, long appends, long stores, long expunges, int accountsVerified, List<LoadFailure> failures) {
+record LoadReport(LoadPlan plan, Duration elapsed, long commands, Duration clientTime, Duration clientCpu,
+        Duration processCpu, Map<CommandKind, Histogram> latencies, long appends, long stores, long expunges,
+        int accountsVerified, List<LoadFailure> failures) {
 
     LoadReport {
         latencies = Map.copyOf(latencies);
@@ -50,6 +54,11 @@ record LoadReport(LoadPlan plan, Duration elapsed, long commands, Duration clien
                 commandsPerSecond()));
         md.append(String.format(Locale.ROOT, "- the clients' own work in their turns (drawing, the model, the judge):"
                 + " %.0f us per command on average%n", commands == 0 ? 0 : clientTime.toNanos() / 1e3 / commands));
+        double available = elapsed.toNanos() / 1e9 * Runtime.getRuntime().availableProcessors();
+        md.append(String.format(Locale.ROOT, "- CPU: the whole JVM (server, clients, JIT, GC) used %.1f s of the %.1f s"
+                + " the processors had (%.0f%%), the clients' threads in their turns %.1f s (%.0f%%)%n",
+                processCpu.toNanos() / 1e9, available, 100 * processCpu.toNanos() / 1e9 / available,
+                clientCpu.toNanos() / 1e9, 100 * clientCpu.toNanos() / 1e9 / available));
         md.append(String.format(Locale.ROOT, "- acknowledged: %d APPEND, %d STORE, %d EXPUNGE / UID EXPUNGE%n",
                 appends, stores, expunges));
         md.append(String.format(Locale.ROOT, "- violations: %d; lost updates: %d; no answer: %d; final state"

@@ -2,6 +2,7 @@ package org.modseq.properties.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +34,12 @@ final class LoadRun {
     private LoadRun() {
     }
 
+    /** CPU time of this whole JVM (server, clients, JIT, GC), or 0 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
     static LoadReport run(ImapEngine engine, LoadPlan plan) {
         ImapServer server;
         try {
@@ -57,6 +64,7 @@ final class LoadRun {
             Queue<Throwable> crashes = new ConcurrentLinkedQueue<>();
             List<Thread> threads = new ArrayList<>();
             accounts.forEach(a -> a.measure(true));
+            long processCpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + plan.duration().toNanos();
             for (AccountUnderLoad account : accounts) {
@@ -88,6 +96,7 @@ final class LoadRun {
                 }
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration processCpu = Duration.ofNanos(processCpuNanos() - processCpuStart);
             accounts.forEach(a -> a.measure(false));
             if (!crashes.isEmpty()) {
                 IllegalStateException failure = new IllegalStateException("the load itself failed (a bug in the test)",
@@ -105,7 +114,7 @@ final class LoadRun {
                     }
                 }
             }
-            return report(plan, elapsed, accounts, verified);
+            return report(plan, elapsed, processCpu, accounts, verified);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the load ran", e);
@@ -115,21 +124,25 @@ final class LoadRun {
         }
     }
 
-    private static LoadReport report(LoadPlan plan, Duration elapsed, List<AccountUnderLoad> accounts, int verified) {
+    private static LoadReport report(LoadPlan plan, Duration elapsed, Duration processCpu,
+            List<AccountUnderLoad> accounts, int verified) {
         Map<CommandKind, Histogram> latencies = new EnumMap<>(CommandKind.class);
         AccountUnderLoad.Acknowledged acknowledged = new AccountUnderLoad.Acknowledged();
         List<LoadFailure> failures = new ArrayList<>();
         long commands = 0;
         long clientNanos = 0;
+        long clientCpuNanos = 0;
         for (AccountUnderLoad account : accounts) {
             clientNanos += account.clientNanos();
+            clientCpuNanos += account.clientCpuNanos();
             account.latencies().forEach((kind, histogram) ->
                     latencies.computeIfAbsent(kind, k -> new Histogram(3)).add(histogram));
             acknowledged.add(account.acknowledged());
             account.failure().ifPresent(failures::add);
             commands += account.commands();
         }
-        return new LoadReport(plan, elapsed, commands, Duration.ofNanos(clientNanos), latencies, acknowledged.appends, acknowledged.stores,
+        return new LoadReport(plan, elapsed, commands, Duration.ofNanos(clientNanos),
+                Duration.ofNanos(clientCpuNanos), processCpu, latencies, acknowledged.appends, acknowledged.stores,
                 acknowledged.expunges, verified, failures);
     }
 }
