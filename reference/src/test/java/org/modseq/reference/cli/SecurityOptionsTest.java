@@ -30,7 +30,7 @@ class SecurityOptionsTest {
     @Test
     void aSelfSignedCertificateServesImapsAndStartTls() throws Exception {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--tls-self-signed", "--imaps-port", "0");
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--tls-self-signed", "--imaps-port", "0");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
             ServerTls tls = server.security().tls().orElseThrow();
@@ -60,7 +60,7 @@ class SecurityOptionsTest {
         Path key = Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY", generated.key().getEncoded()),
                 StandardCharsets.US_ASCII);
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--imaps-port", "0", "--tls-cert", certificate.toString(),
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--imaps-port", "0", "--tls-cert", certificate.toString(),
                 "--tls-key", key.toString(), "--no-demo", "--user", "alice:pw");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
@@ -75,7 +75,7 @@ class SecurityOptionsTest {
     @Test
     void plaintextLoginsFromAnywhereAreSaidOutLoud() throws Exception {
         ServeCommand command = new ServeCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--allow-plaintext-login");
+        new CommandLine(command).parseArgs("--in-memory", "--port", "0", "--allow-plaintext-login");
         StringWriter out = new StringWriter();
         try (ImapServer server = command.start(new PrintWriter(out, true))) {
             assertTrue(out.toString().contains("Plaintext logins allowed from any address (--allow-plaintext-login)"),
