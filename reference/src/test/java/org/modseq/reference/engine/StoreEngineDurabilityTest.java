@@ -24,10 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modseq.model.mailbox.Flag;
-import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
-import org.modseq.model.wire.CommandParser;
-import org.modseq.model.wire.CommandSyntaxException;
 import org.modseq.reference.journal.DataDirectoryException;
 import org.modseq.reference.journal.Journal;
 
@@ -46,25 +43,6 @@ class StoreEngineDurabilityTest {
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logged, true, StandardCharsets.UTF_8);
 
-    /** A logged-in connection that answers command lines with response lines. */
-    private record Client(Connection connection) {
-        static Client of(StoreEngine engine, String user) {
-            Client client = new Client(engine.open());
-            client.send("l LOGIN " + user + " pw");
-            return client;
-        }
-
-        List<String> send(String line) {
-            CommandParser.Tagged parsed;
-            try {
-                parsed = CommandParser.parse(line);
-            } catch (CommandSyntaxException e) {
-                throw new AssertionError(e);
-            }
-            return connection.execute(parsed.tag(), parsed.command()).stream().map(Response::toWire).toList();
-        }
-    }
-
     static Stream<ServerChoices> choices() {
         ServerChoices d = ServerChoices.RFC_DEFAULTS;
         ServerChoices privateSeen = new ServerChoices(d.modSeqOnEverySelect(), d.modSeqGranularity(),
@@ -80,9 +58,9 @@ class StoreEngineDurabilityTest {
 
     /** Changes of every kind, by two users, with the mailbox selected elsewhere meanwhile. */
     private static void changeEverything(StoreEngine engine) {
-        Client alice = Client.of(engine, "alice");
-        Client watcher = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient watcher = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         alice.send("e ENABLE QRESYNC");
         watcher.send("e ENABLE QRESYNC");
         watcher.send("w SELECT INBOX");
@@ -115,7 +93,7 @@ class StoreEngineDurabilityTest {
     private static List<String> everythingVisible(StoreEngine engine) {
         List<String> seen = new ArrayList<>();
         for (String user : List.of("alice", "bob")) {
-            Client c = Client.of(engine, user);
+            LineClient c = LineClient.of(engine, user);
             seen.addAll(c.send("e ENABLE QRESYNC"));
             seen.addAll(c.send("l LIST \"\" *"));
             seen.addAll(c.send("l LSUB \"\" *"));
@@ -142,7 +120,7 @@ class StoreEngineDurabilityTest {
         assertFalse(second.startedEmpty());
         assertEquals(before, everythingVisible(second));
         // And changes go on from where they were: new UIDs and mod-sequences above the old ones.
-        Client alice = Client.of(second, "alice");
+        LineClient alice = LineClient.of(second, "alice");
         assertEquals("a OK [APPENDUID 1 7] APPEND completed", alice.send("a APPEND INBOX {1+}\r\nx").getLast());
         List<String> afterMore = everythingVisible(second);
         second.close();
@@ -154,7 +132,7 @@ class StoreEngineDurabilityTest {
     @Test
     void aTornTailIsCutOffWithALogLine() throws Exception {
         StoreEngine first = open(ServerChoices.RFC_DEFAULTS);
-        Client alice = Client.of(first, "alice");
+        LineClient alice = LineClient.of(first, "alice");
         alice.send("a1 APPEND INBOX {5+}\r\nfirst");
         List<String> before = everythingVisible(first);
         alice.send("a2 APPEND INBOX {6+}\r\nsecond");
@@ -173,7 +151,7 @@ class StoreEngineDurabilityTest {
     @Test
     void garbageAfterTheLastRecordIsATornTailToo() throws Exception {
         StoreEngine first = open(ServerChoices.RFC_DEFAULTS);
-        Client.of(first, "alice").send("a1 APPEND INBOX {5+}\r\nfirst");
+        LineClient.of(first, "alice").send("a1 APPEND INBOX {5+}\r\nfirst");
         List<String> before = everythingVisible(first);
         first.close();
         Path journal = dir.resolve(Journal.FILE_NAME);
@@ -218,13 +196,13 @@ class StoreEngineDurabilityTest {
         assertTrue(logged.toString().contains("because the journal was damaged"), logged.toString());
         assertTrue(logged.toString().contains("R97"), logged.toString());
         assertTrue(Files.exists(dir.resolve(Journal.FILE_NAME + ".damaged")));
-        Client alice = Client.of(salvaged, "alice");
+        LineClient alice = LineClient.of(salvaged, "alice");
         List<String> status = alice.send("s STATUS INBOX (UIDVALIDITY)");
         assertNotEquals("* STATUS INBOX (UIDVALIDITY 1)", status.getFirst());
         salvaged.close();
         // The new UIDVALIDITYs are themselves durable: a plain restart keeps them.
         StoreEngine again = open(ServerChoices.RFC_DEFAULTS);
-        assertEquals(status, Client.of(again, "alice").send("s STATUS INBOX (UIDVALIDITY)"));
+        assertEquals(status, LineClient.of(again, "alice").send("s STATUS INBOX (UIDVALIDITY)"));
         again.close();
     }
 
@@ -264,7 +242,7 @@ class StoreEngineDurabilityTest {
             for (int s = 0; s < sessions; s++) {
                 int session = s;
                 done.add(pool.submit(() -> {
-                    Client c = Client.of(engine, "alice");
+                    LineClient c = LineClient.of(engine, "alice");
                     for (int i = 0; i < appends; i++) {
                         String body = "s" + session + " m" + i;
                         List<String> answer = c.send("a APPEND INBOX {" + body.length() + "+}\r\n" + body);
@@ -278,7 +256,7 @@ class StoreEngineDurabilityTest {
         }
         engine.close();
         StoreEngine reopened = open(ServerChoices.RFC_DEFAULTS);
-        List<String> status = Client.of(reopened, "alice").send("s STATUS INBOX (MESSAGES UIDNEXT)");
+        List<String> status = LineClient.of(reopened, "alice").send("s STATUS INBOX (MESSAGES UIDNEXT)");
         assertEquals("* STATUS INBOX (MESSAGES " + sessions * appends + " UIDNEXT " + (sessions * appends + 1) + ")",
                 status.getFirst());
         reopened.close();

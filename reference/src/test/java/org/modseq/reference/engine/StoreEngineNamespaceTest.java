@@ -7,10 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.modseq.model.response.Response;
 import org.modseq.model.server.ServerChoices;
-import org.modseq.model.wire.CommandParser;
-import org.modseq.model.wire.CommandSyntaxException;
 
 /**
  * The store engine's namespaces: with {@link NamespaceMode#PER_USER} each account has its own
@@ -21,25 +18,6 @@ class StoreEngineNamespaceTest {
 
     private static final Map<String, String> ACCOUNTS = Map.of("alice", "pw", "bob", "pw");
 
-    /** A logged-in connection that answers command lines with response lines. */
-    private record Client(Connection connection) {
-        static Client of(StoreEngine engine, String user) {
-            Client client = new Client(engine.open());
-            client.send("l LOGIN " + user + " pw");
-            return client;
-        }
-
-        List<String> send(String line) {
-            CommandParser.Tagged parsed;
-            try {
-                parsed = CommandParser.parse(line);
-            } catch (CommandSyntaxException e) {
-                throw new AssertionError(e);
-            }
-            return connection.execute(parsed.tag(), parsed.command()).stream().map(Response::toWire).toList();
-        }
-    }
-
     private static StoreEngine perUser() {
         return StoreEngine.create(ServerChoices.RFC_DEFAULTS, ACCOUNTS, NamespaceMode.PER_USER);
     }
@@ -47,8 +25,8 @@ class StoreEngineNamespaceTest {
     @Test
     void eachAccountStartsWithAnEmptyInboxOfItsOwn() {
         StoreEngine engine = perUser();
-        Client alice = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         assertEquals(List.of("a1 OK [APPENDUID 1 1] APPEND completed"), alice.send("a1 APPEND INBOX {5+}\r\nHello"));
         assertEquals(List.of("* STATUS INBOX (MESSAGES 1 UIDVALIDITY 1)", "s1 OK STATUS completed"),
                 alice.send("s1 STATUS INBOX (MESSAGES UIDVALIDITY)"));
@@ -61,8 +39,8 @@ class StoreEngineNamespaceTest {
     @Test
     void anotherUsersMailboxIsOutOfReach() {
         StoreEngine engine = perUser();
-        Client alice = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         alice.send("c1 CREATE Private");
         alice.send("a1 APPEND Private {6+}\r\nSecret");
         assertEquals(List.of("s1 NO [NONEXISTENT] No such mailbox"), bob.send("s1 SELECT Private"));
@@ -86,8 +64,8 @@ class StoreEngineNamespaceTest {
         "#user/alice/Private", "user.alice.Private", "Other Users/alice/Private"})
     void noNameReachesAnotherUsersStore(String name) {
         StoreEngine engine = perUser();
-        Client.of(engine, "alice").send("c1 CREATE Private");
-        Client bob = Client.of(engine, "bob");
+        LineClient.of(engine, "alice").send("c1 CREATE Private");
+        LineClient bob = LineClient.of(engine, "bob");
         assertEquals(List.of("s1 NO [NONEXISTENT] No such mailbox"), bob.send("s1 SELECT \"" + name + "\""));
         assertEquals(List.of("l1 OK LIST completed"), bob.send("l1 LIST \"\" \"*Private*\""));
     }
@@ -95,8 +73,8 @@ class StoreEngineNamespaceTest {
     @Test
     void namesAreIndependentAcrossAccounts() {
         StoreEngine engine = perUser();
-        Client alice = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         assertEquals(List.of("c1 OK CREATE completed"), alice.send("c1 CREATE Work"));
         assertEquals(List.of("c2 OK CREATE completed"), bob.send("c2 CREATE Work"));
         alice.send("s1 SELECT Work");
@@ -108,8 +86,8 @@ class StoreEngineNamespaceTest {
     @Test
     void sessionsOfOneUserShareTheirMailboxes() {
         StoreEngine engine = perUser();
-        Client first = Client.of(engine, "alice");
-        Client second = Client.of(engine, "alice");
+        LineClient first = LineClient.of(engine, "alice");
+        LineClient second = LineClient.of(engine, "alice");
         first.send("s1 SELECT INBOX");
         second.send("a1 APPEND INBOX {1+}\r\nx");
         assertEquals(List.of("* 1 EXISTS", "n1 OK NOOP completed"), first.send("n1 NOOP"));
@@ -121,8 +99,8 @@ class StoreEngineNamespaceTest {
     @Test
     void subscriptionsArePerUser() {
         StoreEngine engine = perUser();
-        Client alice = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         alice.send("s1 SUBSCRIBE INBOX");
         assertEquals(List.of("* LSUB () \"/\" INBOX", "l1 OK LSUB completed"), alice.send("l1 LSUB \"\" *"));
         assertEquals(List.of("l2 OK LSUB completed"), bob.send("l2 LSUB \"\" *"));
@@ -131,8 +109,8 @@ class StoreEngineNamespaceTest {
     @Test
     void theSharedModeIsOneNamespaceForAll() {
         StoreEngine engine = StoreEngine.create(ServerChoices.RFC_DEFAULTS, ACCOUNTS);
-        Client alice = Client.of(engine, "alice");
-        Client bob = Client.of(engine, "bob");
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
         alice.send("c1 CREATE Private");
         alice.send("a1 APPEND INBOX {1+}\r\nx");
         assertEquals(List.of("* LIST () \"/\" INBOX", "* LIST () \"/\" Private", "l1 OK LIST completed"),
