@@ -1,6 +1,7 @@
 package org.modseq.reference.engine;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -443,15 +444,43 @@ public final class StoreEngine implements ImapEngine {
         List<Response> responses;
         lock.lock();
         try {
-            responses = action.get();
+            try {
+                responses = action.get();
+            } catch (UncheckedIOException e) {
+                // An APPEND writes its octets to the journal at once, and a FETCH may read them back.
+                throw journal == null ? e : unavailable(e);
+            } finally {
+                // Even a command that failed half-way has its changes so far written, so that the
+                // journal stays what memory holds; a failed write must not keep the lock.
+                end = journal == null ? 0 : commitJournal();
+            }
         } finally {
-            end = journal == null ? 0 : journal.commit();
             lock.unlock();
         }
         if (journal != null) {
-            journal.awaitDurable(end);
+            try {
+                journal.awaitDurable(end);
+            } catch (UncheckedIOException e) {
+                throw unavailable(e);
+            }
         }
         return responses;
+    }
+
+    private long commitJournal() {
+        try {
+            return journal.commit();
+        } catch (UncheckedIOException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The journal failed: nothing can be acknowledged any more, and no session may be told of a
+     * change that is only in memory, so every connection ends with a BYE until a restart.
+     */
+    private static ServiceUnavailableException unavailable(UncheckedIOException e) {
+        return new ServiceUnavailableException("The data directory can no longer be written or read; the server must be restarted", e);
     }
 
     @Override

@@ -359,6 +359,9 @@ public final class Journal implements ChangeSink, AutoCloseable {
     public void awaitDurable(long end) {
         syncLock.lock();
         try {
+            // After a failure even a command that wrote nothing fails: what it read may include a
+            // change whose records were lost, and no client may be told of it.
+            checkNotFailed();
             while (durable < end) {
                 checkNotFailed();
                 if (syncing) {

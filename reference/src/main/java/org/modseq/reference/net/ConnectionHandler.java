@@ -23,6 +23,7 @@ import org.modseq.model.wire.CommandParser;
 import org.modseq.model.wire.CommandSyntaxException;
 import org.modseq.reference.engine.Connection;
 import org.modseq.reference.engine.ImapEngine;
+import org.modseq.reference.engine.ServiceUnavailableException;
 import org.modseq.reference.tls.ServerTls;
 
 /**
@@ -108,6 +109,8 @@ final class ConnectionHandler implements Runnable {
             bye(loginTimerRuns() ? "Autologout; no login for too long" : "Autologout; idle for too long");
         } catch (IOException e) {
             // The client went away or the server is closing: there is no one left to tell.
+        } catch (ServiceUnavailableException e) {
+            unavailable(e);
         } catch (RuntimeException e) {
             internalError(e);
         } finally {
@@ -411,8 +414,11 @@ final class ConnectionHandler implements Runnable {
             } catch (IOException e) {
                 // The client is gone; the handler's read fails too, and ends the connection.
                 closeQuietly();
-            } catch (RuntimeException e) {
+            } catch (ServiceUnavailableException e) {
                 // The handler is blocked reading: say BYE from here and close, which ends its read.
+                unavailable(e);
+                closeQuietly();
+            } catch (RuntimeException e) {
                 internalError(e);
                 closeQuietly();
             }
@@ -493,6 +499,12 @@ final class ConnectionHandler implements Runnable {
         log.println("modseq: connection " + id + " (" + tcp.getRemoteSocketAddress() + "): closed, the client read"
                 + " nothing for " + config.writeTimeout().toMillis() + " ms");
         closeQuietly(tcp);
+    }
+
+    /** The engine can go on with no one (RFC 3501 §7.1.5): one log line and a BYE that says why, no trace. */
+    private void unavailable(ServiceUnavailableException e) {
+        log.println("modseq: connection " + id + ": " + e.getMessage());
+        bye(e.getMessage());
     }
 
     private void internalError(RuntimeException e) {

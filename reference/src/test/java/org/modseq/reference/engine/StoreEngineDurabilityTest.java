@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ import org.modseq.model.mailbox.Flag;
 import org.modseq.model.server.ServerChoices;
 import org.modseq.reference.journal.DataDirectoryException;
 import org.modseq.reference.journal.Journal;
+import org.modseq.reference.net.ImapServer;
+import org.modseq.reference.net.ImapTestClient;
+import org.modseq.reference.net.ServerConfig;
 
 /**
  * The store engine on a data directory: what it acknowledged is there after a restart, exactly
@@ -260,5 +265,51 @@ class StoreEngineDurabilityTest {
         assertEquals("* STATUS INBOX (MESSAGES " + sessions * appends + " UIDNEXT " + (sessions * appends + 1) + ")",
                 status.getFirst());
         reopened.close();
+    }
+
+    /**
+     * A journal that can no longer be written acknowledges nothing more, not even a read (what it
+     * reads may include the change whose records were lost), and never keeps the engine's lock: the
+     * other sessions get the same refusal instead of waiting forever. The acknowledged change
+     * survives; the refused one does not.
+     */
+    @Test
+    void aJournalThatCannotBeWrittenAcknowledgesNothingMoreAndKeepsNoLock() throws Exception {
+        StoreEngine engine = open(ServerChoices.RFC_DEFAULTS);
+        LineClient alice = LineClient.of(engine, "alice");
+        LineClient bob = LineClient.of(engine, "bob");
+        alice.send("s SELECT INBOX");
+        assertEquals("a OK [APPENDUID 1 1] APPEND completed", alice.send("a APPEND INBOX {1+}\r\nx").getLast());
+        engine.close(); // the journal's file is closed under the engine: every later write fails
+
+        ServiceUnavailableException refused = assertThrows(ServiceUnavailableException.class,
+                () -> alice.send("t STORE 1 +FLAGS (\\Flagged)"));
+        assertTrue(refused.getMessage().contains("can no longer be written or read"), refused.getMessage());
+        // Another thread: the engine's lock is reentrant, so only another thread would wait on it.
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(ServiceUnavailableException.class, () -> bob.send("n NOOP")));
+        assertThrows(ServiceUnavailableException.class, () -> alice.send("f FETCH 1 (FLAGS)"));
+
+        StoreEngine reopened = open(ServerChoices.RFC_DEFAULTS);
+        LineClient again = LineClient.of(reopened, "alice");
+        again.send("s SELECT INBOX");
+        assertEquals(List.of("* 1 FETCH (FLAGS ())", "f OK FETCH completed"), again.send("f FETCH 1 (FLAGS)"));
+        reopened.close();
+    }
+
+    /** Over the network the refusal is a BYE that says why (RFC 3501 §7.1.5), and the log one line, no trace. */
+    @Test
+    void overTheNetworkAJournalThatCannotBeWrittenEndsTheConnectionWithAByeThatSaysWhy() throws Exception {
+        StoreEngine engine = open(ServerChoices.RFC_DEFAULTS);
+        try (ImapServer server = ImapServer.start(engine, ServerConfig.defaults().withPort(0), log);
+                ImapTestClient client = ImapTestClient.selected(server.port(), "alice")) {
+            engine.close();
+            client.send("t APPEND INBOX {1+}\r\nx\r\n");
+            assertEquals("* BYE The data directory can no longer be written or read; the server must be restarted",
+                    client.readLine());
+        }
+        String logText = logged.toString(StandardCharsets.UTF_8);
+        assertTrue(logText.contains("The data directory can no longer be written or read"), logText);
+        assertFalse(logText.contains("\tat "), logText);
     }
 }
