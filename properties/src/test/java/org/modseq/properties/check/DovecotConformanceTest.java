@@ -32,8 +32,8 @@ class DovecotConformanceTest {
      * bound). RFC 3501 §9: a COPY to a mailbox deleted meanwhile is refused with 8-bit garbage
      * as its text ({@code NO ZäU}). R90: EXPUNGE leaves a \Deleted message the session was not
      * yet told exists (RFC 3501 §6.4.3 removes all); the judge, which takes it as removed, finds
-     * no EXPUNGE reported for it. RFC 3501 §6.4.4 is not
-     * classified yet: a SEARCH answers on the session's view from before another session's
+     * no EXPUNGE reported for it. RFC 3501 §6.4.4, read
+     * as permitted (§5.2, §7) but not yet relaxed in the judge: a SEARCH answers on the session's view from before another session's
      * flag change, and the FETCH telling of the change follows the result. R45: a conditional
      * STORE that is the mailbox's first CONDSTORE command answers MODIFIED for a message at or
      * below UNCHANGEDSINCE (§3.1.3, R32), and the judge, believing it, finds FETCH CHANGEDSINCE
