@@ -64,7 +64,8 @@ final class SessionChecks {
     /**
      * R15, R16: an enabling command that succeeds makes the client CONDSTORE-aware; one answered
      * NO or BAD may or may not have counted, for the client "issues" it (RFC 7162 §3.1) either
-     * way. Returns the awareness before the command.
+     * way, unless the server reported HIGHESTMODSEQ for it (R17). Returns the awareness before
+     * the command.
      */
     static Client.Awareness enable(Answer a) {
         Client.Awareness before = a.client.awareness;
@@ -73,7 +74,11 @@ final class SessionChecks {
                 a.client.awareness = Client.Awareness.AWARE; // a SELECT that succeeds: SelectChecks
             } else if ((a.condition() == Condition.NO || a.condition() == Condition.BAD)
                     && before == Client.Awareness.NONE) {
-                a.client.awareness = Client.Awareness.MAYBE;
+                // A HIGHESTMODSEQ in the answer is R17's report of a first enabling command: the
+                // server counted it, so a later FETCH without MODSEQ is its R16 fault, not a sign
+                // that it did not count the command.
+                a.client.awareness = a.codeLine(ResponseCode.HighestModSeq.class) >= 0
+                        ? Client.Awareness.AWARE : Client.Awareness.MAYBE;
             }
         }
         return before;

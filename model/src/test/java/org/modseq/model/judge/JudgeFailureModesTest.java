@@ -374,6 +374,22 @@ class JudgeFailureModesTest {
                     .expect(Requirement.R15, "* 1 FETCH (FLAGS () MODSEQ (2))");
         }
 
+        /**
+         * Dovecot: a BAD {@code FETCH ... (CHANGEDSINCE 1 VANISHED)} with {@code HIGHESTMODSEQ}
+         * (R17) counted as enabling, so the implicit \Seen's FETCH without MODSEQ breaks R16; the
+         * MODSEQ after it is owed, not an R15 fault.
+         */
+        @Test
+        void aRefusedEnablingCommandThatReportedHighestModSeqCounted_R16NotR15() {
+            JudgeTranscript.rfcDefaults().login("A", "alex").run("A", "a1 SELECT INBOX")
+                    .run("A", "a2 APPEND INBOX {4}\r\nbody")
+                    .answer("A", "a3 FETCH 1 (FLAGS) (CHANGEDSINCE 1 VANISHED)", "* OK [HIGHESTMODSEQ 2] Highest",
+                            "a3 BAD Unknown FETCH modifier")
+                    .answer("A", "a4 UID FETCH 1:* (BODY[])", "* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent) BODY[] {4}\r\nbody)",
+                            "* 1 FETCH (MODSEQ (3))", "a4 OK FETCH completed")
+                    .expect(Requirement.R16, "* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent) BODY[] {4}\r\nbody)");
+        }
+
         @Test
         void silentStoreWithUnchangedSinceDropsTheModSeqFetch_R33() {
             inbox().answer("A", "a6 STORE 1 (UNCHANGEDSINCE 4) +FLAGS.SILENT (\\Flagged)", "a6 OK STORE completed")
