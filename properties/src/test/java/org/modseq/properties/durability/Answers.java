@@ -1,34 +1,29 @@
 package org.modseq.properties.durability;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.modseq.model.mailbox.Flag;
-import org.modseq.model.set.NumberSet;
+import org.modseq.model.response.FetchAttribute;
+import org.modseq.model.response.Response;
+import org.modseq.model.response.ResponseCode;
+import org.modseq.model.wire.ResponseParser;
+import org.modseq.model.wire.ResponseSyntaxException;
 
 /**
  * What the crash test reads from a server's response lines (wire text, literals inline): only
- * the values a client relies on across a crash, with the patterns of the grammar they come in.
+ * the values a client relies on across a crash, taken from the model's {@link ResponseParser},
+ * so that an answer the grammar refuses fails the test instead of being half read.
  */
 final class Answers {
 
-    private static final Pattern HIGHEST = Pattern.compile("\\[HIGHESTMODSEQ (\\d+)]");
-    private static final Pattern UIDNEXT = Pattern.compile("\\[UIDNEXT (\\d+)]");
-    private static final Pattern UIDVALIDITY = Pattern.compile("\\[UIDVALIDITY (\\d+)]");
-    private static final Pattern STATUS = Pattern.compile("^\\* STATUS (\\S+) \\((.*)\\)$");
-    private static final Pattern STATUS_ITEM = Pattern.compile("(UIDNEXT|HIGHESTMODSEQ|UIDVALIDITY) (\\d+)");
-    private static final Pattern FETCH = Pattern.compile("^\\* \\d+ FETCH \\(", Pattern.DOTALL);
-    private static final Pattern UID = Pattern.compile("[( ]UID (\\d+)");
-    private static final Pattern MODSEQ = Pattern.compile("MODSEQ \\((\\d+)\\)");
-    private static final Pattern FLAGS = Pattern.compile("FLAGS \\(([^)]*)\\)");
+    /** The test's own header in each message it appends, to tell a message's body from another's. */
     private static final Pattern MARKER = Pattern.compile("X-Marker: (\\S+)");
-    private static final Pattern VANISHED = Pattern.compile("^\\* VANISHED (?:\\(EARLIER\\) )?(\\S+)$");
-    private static final Pattern APPENDUID = Pattern.compile("\\[APPENDUID (\\d+) (\\d+)]");
-    private static final Pattern COPYUID = Pattern.compile("\\[COPYUID (\\d+) (\\S+) (\\S+)]");
 
     private Answers() {
     }
@@ -37,121 +32,119 @@ final class Answers {
     record Fetched(long uid, Optional<Long> modSeq, Optional<Set<Flag>> flags, Optional<String> marker) {
     }
 
-    static List<Long> highestModSeqs(List<String> lines) {
-        List<Long> found = new ArrayList<>();
+    /** A STATUS response's mailbox and its UIDNEXT / HIGHESTMODSEQ / UIDVALIDITY items. */
+    record Status(String mailbox, Optional<Long> uidNext, Optional<Long> highestModSeq, Optional<Long> uidValidity) {
+    }
+
+    private static List<Response> parse(List<String> lines) {
+        List<Response> responses = new ArrayList<>(lines.size());
         for (String line : lines) {
-            Matcher m = HIGHEST.matcher(line);
-            while (m.find()) {
-                found.add(Long.parseLong(m.group(1)));
+            try {
+                responses.add(ResponseParser.parse(line));
+            } catch (ResponseSyntaxException e) {
+                throw new AssertionError("the server's answer does not parse: " + line, e);
             }
         }
-        return found;
+        return responses;
+    }
+
+    private static List<ResponseCode> codes(List<String> lines) {
+        List<ResponseCode> codes = new ArrayList<>();
+        for (Response r : parse(lines)) {
+            if (r instanceof Response.Status status) {
+                status.code().ifPresent(codes::add);
+            }
+        }
+        return codes;
+    }
+
+    static List<Long> highestModSeqs(List<String> lines) {
+        return codes(lines).stream().flatMap(c -> c instanceof ResponseCode.HighestModSeq h
+                ? Stream.of(h.modSeq().value()) : Stream.empty()).toList();
     }
 
     static Optional<Long> uidNext(List<String> lines) {
-        return first(lines, UIDNEXT);
+        return codes(lines).stream().flatMap(c -> c instanceof ResponseCode.UidNext u
+                ? Stream.of(u.uidNext()) : Stream.empty()).findFirst();
     }
 
     static Optional<Long> uidValidity(List<String> lines) {
-        return first(lines, UIDVALIDITY);
-    }
-
-    private static Optional<Long> first(List<String> lines, Pattern pattern) {
-        for (String line : lines) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                return Optional.of(Long.parseLong(m.group(1)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A STATUS response's mailbox and its UIDNEXT / HIGHESTMODSEQ / UIDVALIDITY items, or null. */
-    record Status(String mailbox, Optional<Long> uidNext, Optional<Long> highestModSeq, Optional<Long> uidValidity) {
+        return codes(lines).stream().flatMap(c -> c instanceof ResponseCode.UidValidityCode v
+                ? Stream.of(v.uidValidity().value()) : Stream.empty()).findFirst();
     }
 
     static List<Status> statuses(List<String> lines) {
         List<Status> found = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = STATUS.matcher(line);
-            if (m.find()) {
-                Optional<Long> uidNext = Optional.empty();
-                Optional<Long> highest = Optional.empty();
-                Optional<Long> uidValidity = Optional.empty();
-                Matcher item = STATUS_ITEM.matcher(m.group(2));
-                while (item.find()) {
-                    long value = Long.parseLong(item.group(2));
-                    switch (item.group(1)) {
-                        case "UIDNEXT" -> uidNext = Optional.of(value);
-                        case "HIGHESTMODSEQ" -> highest = Optional.of(value);
-                        default -> uidValidity = Optional.of(value);
-                    }
-                }
-                found.add(new Status(m.group(1), uidNext, highest, uidValidity));
+        for (Response r : parse(lines)) {
+            if (r instanceof Response.StatusData data) {
+                found.add(new Status(data.mailbox(), item(data, "UIDNEXT"), item(data, "HIGHESTMODSEQ"),
+                        item(data, "UIDVALIDITY")));
             }
         }
         return found;
+    }
+
+    private static Optional<Long> item(Response.StatusData data, String name) {
+        return data.items().stream().filter(i -> i.name().equalsIgnoreCase(name)).map(Response.StatusData.Item::value)
+                .findFirst();
     }
 
     /** The FETCH responses that carry a UID (all of them once QRESYNC is enabled, R20). */
     static List<Fetched> fetches(List<String> lines) {
         List<Fetched> found = new ArrayList<>();
-        for (String line : lines) {
-            if (!FETCH.matcher(line).find()) {
+        for (Response r : parse(lines)) {
+            if (!(r instanceof Response.Fetch fetch)) {
                 continue;
             }
-            Matcher uid = UID.matcher(line);
-            if (!uid.find()) {
-                continue;
+            Optional<Long> uid = Optional.empty();
+            Optional<Long> modSeq = Optional.empty();
+            Optional<Set<Flag>> flags = Optional.empty();
+            Optional<String> marker = Optional.empty();
+            for (FetchAttribute a : fetch.attributes()) {
+                switch (a) {
+                    case FetchAttribute.UidAttribute u -> uid = Optional.of(u.uid().value());
+                    case FetchAttribute.ModSeqAttribute m -> modSeq = Optional.of(m.modSeq().value());
+                    // \Recent is a session's, not the message's (RFC 3501 §2.3.2): a cache leaves it out.
+                    case FetchAttribute.Flags f -> flags = Optional.of(f.flags().stream()
+                            .filter(flag -> !flag.equals(Flag.RECENT)).collect(Collectors.toUnmodifiableSet()));
+                    case FetchAttribute.BodySection b -> marker = b.content().flatMap(Answers::marker);
+                    // The model keeps BODY[HEADER.FIELDS (...)] as it came, literal and all.
+                    case FetchAttribute.Unmodelled u when u.name().startsWith("BODY[") -> marker = marker(u.value());
+                    default -> {
+                    }
+                }
             }
-            Matcher modSeq = MODSEQ.matcher(line);
-            Matcher flags = FLAGS.matcher(line);
-            Matcher marker = MARKER.matcher(line);
-            found.add(new Fetched(Long.parseLong(uid.group(1)),
-                    modSeq.find() ? Optional.of(Long.parseLong(modSeq.group(1))) : Optional.empty(),
-                    flags.find() ? Optional.of(flags(flags.group(1))) : Optional.empty(),
-                    marker.find() ? Optional.of(marker.group(1)) : Optional.empty()));
+            if (uid.isPresent()) {
+                found.add(new Fetched(uid.get(), modSeq, flags, marker));
+            }
         }
         return found;
     }
 
-    /** Flags as a cache keeps them: without \Recent, which is a session's (RFC 3501 §2.3.2). */
-    static Set<Flag> flags(String list) {
-        Set<Flag> flags = new HashSet<>();
-        for (String name : list.trim().split(" ")) {
-            if (!name.isEmpty() && !name.equalsIgnoreCase("\\Recent")) {
-                flags.add(Flag.of(name));
-            }
-        }
-        return Set.copyOf(flags);
+    private static Optional<String> marker(String content) {
+        Matcher m = MARKER.matcher(content);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The UIDs of every VANISHED response, EARLIER or not. */
     static Set<Long> vanished(List<String> lines) {
-        Set<Long> found = new HashSet<>();
-        for (String line : lines) {
-            Matcher m = VANISHED.matcher(line);
-            if (m.find()) {
-                found.addAll(NumberSet.parse(m.group(1)).toList());
-            }
-        }
-        return found;
+        return parse(lines).stream().flatMap(r -> r instanceof Response.Vanished v
+                ? v.uids().toList().stream() : Stream.empty()).collect(Collectors.toSet());
     }
 
     /** APPENDUID's UID (RFC 4315), from a tagged OK. */
     static Optional<Long> appendUid(String tagged) {
-        Matcher m = APPENDUID.matcher(tagged);
-        return m.find() ? Optional.of(Long.parseLong(m.group(2))) : Optional.empty();
+        return codes(List.of(tagged)).stream().flatMap(c -> c instanceof ResponseCode.AppendUid a
+                ? Stream.of(a.uid().value()) : Stream.empty()).findFirst();
     }
 
     /** COPYUID's pairs, source UID then new UID (RFC 4315: both sets in the same order). */
     static List<long[]> copyUids(List<String> lines) {
         List<long[]> pairs = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = COPYUID.matcher(line);
-            if (m.find()) {
-                List<Long> from = NumberSet.parse(m.group(2)).toList();
-                List<Long> to = NumberSet.parse(m.group(3)).toList();
+        for (ResponseCode code : codes(lines)) {
+            if (code instanceof ResponseCode.CopyUid copy) {
+                List<Long> from = copy.source().toList();
+                List<Long> to = copy.destination().toList();
                 for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
                     pairs.add(new long[] {from.get(i), to.get(i)});
                 }
@@ -161,6 +154,7 @@ final class Answers {
     }
 
     static boolean isTaggedOk(List<String> lines, String tag) {
-        return !lines.isEmpty() && lines.getLast().startsWith(tag + " OK");
+        return !lines.isEmpty() && parse(List.of(lines.getLast())).getFirst() instanceof Response.Status s
+                && s.tag().equals(Optional.of(tag)) && s.condition() == Response.Condition.OK;
     }
 }
